@@ -1,0 +1,308 @@
+"""Clutter and caption rules, loaded once from ``resources/clutter.jsonl``.
+
+Each line of the file is one rule::
+
+    {"kind": "dropped", "reason": "related", "lang": "fr",
+     "pattern": "^(?:À |A )?lire aussi\\W*$", "flags": "i",
+     "example": "À lire aussi"}
+
+``pattern`` is searched in a block's trimmed text (anchor it with ``^``/``$``);
+``flags`` is ``""`` or ``"i"``. Optional keys: ``max_len`` (the rule only
+applies to blocks at most this long; defaults below), ``where`` (``"any"``,
+``"edge"``: only above the first or below the last paragraph of text,
+``"after_first"``: never the first block of text), ``then`` (``"headlines"``:
+the short headline-like blocks that follow are dropped too), ``hints`` (below).
+``example`` is a text the rule must match; the tests check it.
+
+For speed, the rules of one kind are compiled into one alternation per anchoring
+and length tier, so a block costs a few regex calls, not one per rule: a pattern
+whose every branch starts with ``^`` is only tried at the start, one whose every
+branch ends with ``$`` only near the end. Keep the two kinds in separate rules.
+A rule not anchored with ``^`` lists ``hints``: lowercase strings one of which
+must occur in the searched text (the block, or its end) before the regex runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+RULES_FILE = "clutter.jsonl"
+KINDS = ("dropped", "caption")
+WHERE = ("any", "edge", "after_first")
+THEN = ("headlines",)
+FLAGS = ("", "i")
+# Why a block is dropped; "blank", "menu", "title_repeat" and "photo_title" come from
+# the structural passes in blocks.py, the others from rules.
+DROP_REASONS = frozenset(
+    {
+        "advertisement",
+        "blank",
+        "byline",
+        "comment_form",
+        "cookie",
+        "date_line",
+        "embed",
+        "follow",
+        "menu",
+        "navigation",
+        "newsletter",
+        "photo_title",
+        "prev_next",
+        "promo",
+        "related",
+        "share",
+        "title_repeat",
+    }
+)
+# Which caption rule fired: a photo credit "(AP Photo/...)" or a label "Photo: ...".
+CAPTION_REASONS = frozenset({"credit", "label"})
+# Clutter is short: a block longer than this is never dropped by a rule unless the
+# rule says otherwise (a paragraph that happens to start with "Related" stays).
+DEFAULT_MAX_LEN = {"dropped": 200, "caption": 800}
+
+Kind = Literal["dropped", "caption"]
+Where = Literal["any", "edge", "after_first"]
+Then = Literal["headlines"]
+Anchor = Literal["head", "tail", "scan"]
+ANCHORS: tuple[Anchor, ...] = ("head", "tail", "scan")
+# End-anchored rules (photo credits, "contributed to this report") are searched only
+# in a block's last characters: no credit or link that ends a block is longer.
+TAIL_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of the rules file, with its pattern compiled."""
+
+    kind: Kind
+    reason: str
+    lang: str
+    pattern: str
+    flags: str
+    max_len: int
+    where: Where
+    then: Then | None
+    example: str
+    line: int  # 1-based line in the rules file
+    anchor: Anchor
+    hints: tuple[str, ...]  # lowercase; one must occur for a tail or scan rule to run
+    regex: re.Pattern[str]
+
+    def applies(self, text: str, *, edge: bool, first: bool) -> bool:
+        """Whether this rule fires on a block's trimmed ``text`` at its position."""
+        if len(text) > self.max_len:
+            return False
+        if self.where == "edge" and not edge:
+            return False
+        if self.where == "after_first" and first:
+            return False
+        return _find(self.regex, self.anchor, _hint_regex(self.hints), text) is not None
+
+
+class _Combined:
+    """Rules of one anchoring, compiled into one alternation per length tier."""
+
+    def __init__(self, rules: list[tuple[int, Rule]], anchor: Anchor) -> None:
+        self.anchor = anchor
+        self.hints = _hint_regex(tuple(h for _, r in rules for h in r.hints))
+        self.tiers = sorted({r.max_len for _, r in rules})
+        self.regexes = [
+            re.compile("|".join(f"(?P<r{i}>{_scoped(r)})" for i, r in rules if r.max_len >= tier))
+            for tier in self.tiers
+        ]
+
+    def find(self, text: str) -> int | None:
+        """Index (in the group) of the first rule that matches ``text``, if any."""
+        tier = bisect_left(self.tiers, len(text))
+        if tier == len(self.tiers):
+            return None
+        found = _find(self.regexes[tier], self.anchor, self.hints, text)
+        return None if found is None else int(found.lastgroup[1:])  # type: ignore[index]
+
+
+class RuleGroup:
+    """Rules of one kind and placement. A block costs one regex call per anchoring:
+    start-anchored rules are tried first, then end-anchored, then the others; within
+    one anchoring the leftmost match wins, then file order."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        numbered = list(enumerate(rules))
+        self._combined = [
+            _Combined([(i, r) for i, r in numbered if r.anchor == anchor], anchor)
+            for anchor in ANCHORS
+            if any(r.anchor == anchor for r in rules)
+        ]
+
+    def match(self, text: str, *, edge: bool = True, first: bool = False) -> Rule | None:
+        """The rule that fires on ``text`` at its position, if any."""
+        for combined in self._combined:
+            index = combined.find(text)
+            if index is None:
+                continue
+            rule = self.rules[index]
+            if rule.applies(text, edge=edge, first=first):
+                return rule
+            # Rare: the rule found first is excluded here by its position; try the rest.
+            return next((r for r in self.rules if r.applies(text, edge=edge, first=first)), None)
+        return None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules, grouped the way blocks.py applies them."""
+
+    rules: list[Rule]
+    dropped: RuleGroup  # where "any" or "after_first"
+    dropped_edge: RuleGroup  # where "edge"
+    caption: RuleGroup
+
+
+def _find(
+    regex: re.Pattern[str], anchor: Anchor, hints: re.Pattern[str], text: str
+) -> re.Match[str] | None:
+    if anchor == "head":
+        return regex.match(text)
+    start = len(text) - TAIL_CHARS if anchor == "tail" and len(text) > TAIL_CHARS else 0
+    # Looking for a few literal strings is far cheaper than trying every rule at
+    # every position; most blocks hold none of them.
+    if hints.search((text[start:] if start else text).lower()) is None:
+        return None
+    return regex.search(text, start)
+
+
+@cache
+def _hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the hints; a hint that contains another adds nothing."""
+    needed = {h for h in hints if not any(o != h and o in h for o in hints)}
+    return re.compile("|".join(re.escape(h) for h in sorted(needed)))
+
+
+def anchoring(pattern: str) -> Anchor:
+    """How a pattern is anchored: ``head`` if every top-level branch starts with
+    ``^``, ``tail`` if every one ends with ``$`` (searched near the end only), else
+    ``scan``."""
+    branches = _top_level_branches(pattern)
+    if all(b.startswith("^") for b in branches):
+        return "head"
+    if all(b.endswith("$") and not b.endswith("\\$") for b in branches):
+        return "tail"
+    return "scan"
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    branches, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i += 2 if pattern.startswith("[^", i) else 1
+            if pattern[i] == "]":
+                i += 1  # a "]" first in a class is literal
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _scoped(rule: Rule) -> str:
+    return f"(?i:{rule.pattern})" if "i" in rule.flags else f"(?:{rule.pattern})"
+
+
+def parse_rule(record: dict[str, object], line: int) -> Rule:
+    """Build a rule from one decoded line; raise ValueError naming the line if invalid."""
+    where = f"{RULES_FILE} line {line}"
+    known = {
+        *("kind", "reason", "lang", "pattern", "flags"),
+        *("max_len", "where", "then", "hints", "example"),
+    }
+    if unknown := set(record) - known:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    kind = record.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"{where}: kind must be one of {KINDS}, not {kind!r}")
+    reason = str(record.get("reason"))
+    if reason not in (DROP_REASONS if kind == "dropped" else CAPTION_REASONS):
+        raise ValueError(f"{where}: unknown {kind} reason {reason!r}")
+    flags = str(record.get("flags", ""))
+    if flags not in FLAGS:
+        raise ValueError(f"{where}: flags must be one of {FLAGS}")
+    placement = record.get("where", "any")
+    if placement not in WHERE:
+        raise ValueError(f"{where}: where must be one of {WHERE}")
+    then = record.get("then")
+    if then is not None and then not in THEN:
+        raise ValueError(f"{where}: then must be one of {THEN}")
+    pattern = str(record.get("pattern", ""))
+    try:
+        regex = re.compile(pattern, re.IGNORECASE if flags == "i" else 0)
+    except re.error as exc:
+        raise ValueError(f"{where}: pattern does not compile: {exc}") from exc
+    if regex.groupindex:
+        raise ValueError(f"{where}: named groups are reserved; use (?:...)")
+    anchor = anchoring(pattern)
+    hints = record.get("hints", [])
+    if not isinstance(hints, list) or not all(isinstance(h, str) and h for h in hints):
+        raise ValueError(f"{where}: hints must be a list of non-empty strings")
+    if anchor != "head" and not hints:
+        raise ValueError(f"{where}: a pattern not anchored with ^ needs hints")
+    max_len = record.get("max_len", DEFAULT_MAX_LEN[str(kind)])
+    if not isinstance(max_len, int) or max_len <= 0:
+        raise ValueError(f"{where}: max_len must be a positive integer")
+    return Rule(
+        kind=kind,  # type: ignore[arg-type]
+        reason=reason,
+        lang=str(record.get("lang")),
+        pattern=pattern,
+        flags=flags,
+        max_len=max_len,
+        where=placement,  # type: ignore[arg-type]
+        then=then,  # type: ignore[arg-type]
+        example=str(record.get("example", "")),
+        line=line,
+        anchor=anchor,
+        hints=tuple(h.lower() for h in hints),
+        regex=regex,
+    )
+
+
+def read_rules(text: str) -> list[Rule]:
+    """Parse the rules file's text (JSONL; blank lines allowed)."""
+    rules = []
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{RULES_FILE} line {line}: not JSON: {exc}") from exc
+        rules.append(parse_rule(record, line))
+    return rules
+
+
+@cache
+def load_rules() -> RuleSet:
+    """The packaged rules, parsed and compiled once per process."""
+    text = resources.files("passage.resources").joinpath(RULES_FILE).read_text("utf-8")
+    rules = read_rules(text)
+    return RuleSet(
+        rules=rules,
+        dropped=RuleGroup([r for r in rules if r.kind == "dropped" and r.where != "edge"]),
+        dropped_edge=RuleGroup([r for r in rules if r.kind == "dropped" and r.where == "edge"]),
+        caption=RuleGroup([r for r in rules if r.kind == "caption"]),
+    )

@@ -1,0 +1,224 @@
+"""When two reported events state the same fact, and how well they match.
+
+A :class:`Claim` is an event as one report states it, with the report's
+publication date and the words of its evidence. ``same_fact`` is symmetric: it
+is the edge test of consolidation, so its result must not depend on the order
+of its arguments.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from passage.model import Event, People
+
+# An undated event can only be the dated one another outlet reports when both went
+# to press within a week: news of one flight or raid is printed within days.
+NULL_DATE_WINDOW_DAYS = 7
+# Outlets count and round differently (100 vs 130 on one flight); a larger figure
+# more than 1.5 times the smaller one is another quantity, not another count.
+FIGURE_TOLERANCE = 0.5
+# "About 300" covers 270-330 when deciding whether figures agree.
+APPROX_MARGIN = 0.1
+# Two running totals are one reading only when taken on the same day (give or
+# take the day between two outlets' publication); a week apart they are updates.
+CUMULATIVE_ASOF_DAYS = 1
+# A day and a month can name the same flight ("on Friday", "this month"); a day and
+# a year ("in 2023") are a single and a yearly total.
+MAX_SPAN_RATIO = 31
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An event as one report states it."""
+
+    event: Event
+    published: date | None
+    words: frozenset[str]
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The days an event's date covers, both ends included."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A figure as a closed range; ``None`` ends are open."""
+
+    low: float | None
+    high: float | None
+
+
+def interval(ev: Event) -> Interval | None:
+    """The days ``ev.date`` covers, or None when the event is undated."""
+    d = ev.date
+    if d is None or (d.start is None and d.end is None):
+        return None
+    start = d.start or d.end
+    assert start is not None
+    end = d.end
+    if end is None:
+        if d.precision == "month":
+            end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+        elif d.precision == "year":
+            end = start.replace(month=12, day=31)
+        else:
+            end = start
+    return Interval(min(start, end), max(start, end))
+
+
+def bounds(people: People, widen: bool = True) -> Bounds:
+    """A figure's range, widened by ``APPROX_MARGIN`` when it is approximate."""
+    low = None if people.low is None else float(people.low)
+    high = None if people.high is None else float(people.high)
+    if people.approx and widen:
+        low = None if low is None else low * (1 - APPROX_MARGIN)
+        high = None if high is None else high * (1 + APPROX_MARGIN)
+    return Bounds(low, high)
+
+
+def figures_agree(a: People | None, b: People | None) -> bool:
+    """Whether two figures can both be true (their ranges intersect)."""
+    if a is None or b is None:
+        return True
+    x, y = bounds(a), bounds(b)
+    return _le(x.low, y.high) and _le(y.low, x.high)
+
+
+def figures_compatible(a: People | None, b: People | None) -> bool:
+    """Agreeing figures, or two counts of one thing within ``FIGURE_TOLERANCE``."""
+    if a is None or b is None or figures_agree(a, b):
+        return True
+    x, y = bounds(a), bounds(b)
+    lower, upper = (x, y) if _le(x.high, y.low) else (y, x)
+    if lower.high is None or upper.low is None:
+        return False
+    return upper.low <= lower.high * (1 + FIGURE_TOLERANCE)
+
+
+def _le(a: float | None, b: float | None) -> bool:
+    """``a <= b`` where a None low is minus infinity and a None high plus infinity."""
+    return a is None or b is None or a <= b
+
+
+def _kind(people: People | None) -> tuple[str | None, bool] | None:
+    return None if people is None else (people.per, people.cumulative)
+
+
+def _countries(a: Event, b: Event, anchored: bool) -> bool:
+    oa, ob = set(a.origin), set(b.origin)
+    if oa and ob and not (oa <= ob or ob <= oa):
+        return False
+    for x, y in ((a.location, b.location), (a.destination, b.destination)):
+        if x and y and x != y:
+            return False
+    if not anchored:
+        return True
+    return bool(
+        (oa & ob)
+        or (a.location and a.location == b.location)
+        or (a.destination and a.destination == b.destination)
+    )
+
+
+def _close(a: date | None, b: date | None, days: int) -> bool:
+    return a is not None and b is not None and abs((a - b).days) <= days
+
+
+def _dates(a: Claim, b: Claim, same_story: bool) -> bool:
+    ia, ib = interval(a.event), interval(b.event)
+    cumulative = bool(a.event.people and a.event.people.cumulative) or bool(
+        b.event.people and b.event.people.cumulative
+    )
+    if same_story and a.published != b.published:
+        return True  # one text: relative dates were resolved against different days
+    if cumulative:
+        asof_a = ia.end if ia else a.published
+        asof_b = ib.end if ib else b.published
+        if not _close(asof_a, asof_b, CUMULATIVE_ASOF_DAYS):
+            return False
+        starts = (a.event.date and a.event.date.start, b.event.date and b.event.date.start)
+        return None in starts or _close(starts[0], starts[1], CUMULATIVE_ASOF_DAYS)
+    if ia is None or ib is None:
+        return same_story or _close(a.published, b.published, NULL_DATE_WINDOW_DAYS)
+    if not ia.overlaps(ib):
+        return False
+    short, long = sorted((ia.days, ib.days))
+    return long <= short * MAX_SPAN_RATIO
+
+
+def same_fact(a: Claim, b: Claim, *, same_story: bool = False) -> bool:
+    """Whether two claims can state one fact.
+
+    ``same_story`` relaxes the test for two copies of one text (a duplicate
+    cluster): no shared country is required, and dates resolved against different
+    publication days need not overlap.
+    """
+    x, y = a.event, b.event
+    if x.type != y.type or x.policy_kind != y.policy_kind:
+        return False
+    if (x.status == "planned") != (y.status == "planned"):
+        return False
+    kx, ky = _kind(x.people), _kind(y.people)
+    if kx is not None and ky is not None and kx != ky:
+        return False
+    if not figures_compatible(x.people, y.people):
+        return False
+    if not _countries(x, y, anchored=not same_story):
+        return False
+    return _dates(a, b, same_story)
+
+
+def score(a: Claim, b: Claim) -> float:
+    """How well two compatible claims match; higher pairs are merged first."""
+    x, y = a.event, b.event
+    total = 0.0
+    if x.people is not None and y.people is not None:
+        total += 3.0 if figures_agree(x.people, y.people) else 0.0
+    elif x.people is None and y.people is None:
+        total += 1.0
+    ia, ib = interval(x), interval(y)
+    if ia is not None and ib is not None:
+        total += 2.0 if ia == ib else 1.0
+    elif a.published is not None and a.published == b.published:
+        total += 0.5
+    if x.origin and sorted(x.origin) == sorted(y.origin):
+        total += 1.0
+    if x.location and x.location == y.location:
+        total += 1.0
+    if x.destination and x.destination == y.destination:
+        total += 1.0
+    if a.source and a.source == b.source:
+        total += 0.5
+    if a.words and b.words:
+        total += 3.0 * len(a.words & b.words) / len(a.words | b.words)
+    return round(total, 6)
+
+
+def window(claim: Claim) -> Interval | None:
+    """Every day a compatible claim's date or publication can fall on (for blocking)."""
+    days: list[date] = []
+    span = interval(claim.event)
+    if span is not None:
+        days += [span.start, span.end]
+    if claim.published is not None:
+        slack = timedelta(days=NULL_DATE_WINDOW_DAYS)
+        days += [claim.published - slack, claim.published + slack]
+    if not days:
+        return None
+    asof = timedelta(days=CUMULATIVE_ASOF_DAYS)
+    return Interval(min(days) - asof, max(days) + asof)

@@ -1,0 +1,30 @@
+"""Event extraction: a cheap relevance gate, then figures, places, dates and events.
+
+``extract(doc)`` runs the cascade: documents with no sign of migration
+enforcement leave at the gate; the rest are split into sentences, each
+sentence with a trigger gets its mentions read and its events assembled, and
+repeats of one fact across headline, body and captions are merged.
+"""
+
+from __future__ import annotations
+
+from passage.extract.merge import merge
+from passage.extract.triggers import relevant
+from passage.model import Document, Event
+
+
+def extract(doc: Document) -> list[Event]:
+    """All events of one cleaned document, evidence as spans into its original text."""
+    kept = doc.kept()
+    if not kept or not any(relevant(doc.text[b.start : b.end]) for b in kept):
+        return []
+    from passage.extract.events import sentence_events
+    from passage.extract.sentences import sentences
+
+    candidates = []
+    for sentence in sentences(doc):
+        candidates.extend(sentence_events(doc.text, sentence, doc.published))
+    return merge(candidates)
+
+
+__all__ = ["extract", "relevant"]

@@ -1,0 +1,377 @@
+"""Time expressions, resolved against the report's publication date.
+
+Word lists (months, weekdays, relative phrases, seasons, fiscal-year rules)
+live in ``resources/dates.json`` by language. One regex finds the atomic
+expressions ("Nov. 1, 2023", "last month", "Wednesday night", "fiscal 2021");
+a second pass joins ranges ("between 2019 and 2021", "from March to May",
+"the 1970s and 1980s") and "since X" (X up to publication).
+
+Without a publication date only absolute expressions resolve; relative ones
+are skipped. ``DateMention.relative`` says the publication date was used.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from passage.model import DateMention, DateRange, Span
+from passage.resources import load_json
+
+LANG = "en"
+FUTURE_WINDOW_DAYS = 61  # a yearless date this far past publication is read as last year's
+YEAR_AHEAD = 30  # a bare year more than this past publication is not taken for a year
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d\d"
+
+
+def _words(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _either_case(phrase: str) -> str:
+    """A phrase whose first letter may be capitalized (sentence start)."""
+    head = phrase[0]
+    rest = re.escape(phrase[1:])
+    return f"[{head.lower()}{head.upper()}]{rest}" if head.isalpha() else re.escape(phrase)
+
+
+@cache
+def _words_for(lang: str) -> dict[str, Any]:
+    return load_json("dates.json")[lang]
+
+
+@cache
+def calendar_words(lang: str = LANG) -> frozenset[str]:
+    """Month and weekday words, for callers that must not read them as names."""
+    words = _words_for(lang)
+    return frozenset(w.rstrip(".") for w in [*words["months"], *words["weekdays"]])
+
+
+@cache
+def _pattern(lang: str) -> re.Pattern[str]:
+    w = _words_for(lang)
+    month_all = _words(w["months"])
+    month_alone = _words(m for m in w["months"] if m not in w["month_needs_day"])
+    weekday = _words(w["weekdays"])
+    mods = "|".join(_either_case(m) for m in w["modifiers"])
+    fiscal = "|".join(_either_case(p) for p in sorted(w["fiscal_prefixes"], key=len, reverse=True))
+    rel = "|".join(
+        _either_case(r["phrase"]) for r in sorted(w["relative"], key=lambda r: -len(r["phrase"]))
+    )
+    seasons = _words(w["seasons"])
+    numbers = _words(w["numbers"])
+    units = _words(w["units"])
+    parts = _words(w["day_parts"])
+    wd = rf"(?:(?P<{{0}}>{weekday}),?\s+)?"
+    atoms = [
+        rf"(?P<iso>(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]))(?!\d)",
+        rf"(?P<num>(?P<num_m>1[0-2]|0?[1-9])/(?P<num_d>3[01]|[12]\d|0?[1-9])/(?P<num_y>{YEAR}|\d\d))(?![\d/])",
+        wd.format("md_wd")
+        + rf"(?P<md_m>{month_all})\s+(?P<md_d>{DAY})(?![\d,]\d)(?:,?\s+(?P<md_y>{YEAR})(?!\d))?",
+        wd.format("dm_wd")
+        + rf"(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{month_all})(?:,?\s+(?P<dm_y>{YEAR})(?!\d))?",
+        rf"(?P<my_m>{month_alone})(?:\s+of)?,?\s+(?P<my_y>{YEAR})(?!\d)",
+        rf"(?P<fy_pre>{fiscal})\s*(?P<fy_y>{YEAR}|['’]?\d\d)(?!\d)",
+        rf"(?:the\s+)?(?:(?P<dec_mod>early|mid|late)[-\s])?(?P<dec>(?:18|19|20)\d0)['’]?s",
+        rf"(?P<ago_n>\d{{1,2}}|{numbers})\s+(?P<ago_u>{units})\s+{w['ago']}",
+        rf"(?P<rel>{rel})",
+        rf"(?:(?P<sea_mod>{mods})\s+)?(?:the\s+)?(?P<sea>{seasons})(?:\s+(?:of\s+)?(?P<sea_y>{YEAR}))?",
+        rf"(?:(?P<wd_mod>{mods})\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>{parts}))?",
+        rf"(?:(?P<mo_mod>{mods})(?:\s+|-))?(?P<mo>{month_alone})",
+        rf"(?P<year>{YEAR})(?:\s*[-–]\s*(?P<year2>{YEAR}|\d\d))?(?![\d%]|[.,]\d)",
+    ]
+    return re.compile(r"(?<![\w$€£#/])(?:" + "|".join(atoms) + r")(?![\w’'])")
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    kind: str  # day | month | year | range | decade
+    range: DateRange
+    relative: bool
+    year_given: bool = True  # False: the year came from the publication date
+
+
+def find_dates(
+    text: str, start: int, end: int | None, published: date | None, *, lang: str = LANG
+) -> list[DateMention]:
+    """Time expressions in ``text[start:end]``, resolved against ``published``."""
+    end = len(text) if end is None else end
+    atoms = []
+    for m in _pattern(lang).finditer(text, start, end):
+        atom = _atom(m, text, published, lang)
+        if atom is not None:
+            atoms.append(atom)
+    return [
+        DateMention(Span(a.start, a.end), a.range, a.relative)
+        for a in _join(atoms, text, start, published, lang)
+    ]
+
+
+# --------------------------------------------------------------------------- atoms
+
+
+def _atom(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Atom | None:
+    w = _words_for(lang)
+    g = m.groupdict()
+    s, e = m.span()
+    try:
+        if g["iso"]:
+            return _day(s, e, int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        if g["num"]:
+            y = int(g["num_y"])
+            return _day(s, e, y + 2000 if y < 100 else y, int(g["num_m"]), int(g["num_d"]))
+        for p in ("md", "dm"):
+            if g[f"{p}_m"]:
+                month, day = w["months"][g[f"{p}_m"]], int(re.sub(r"\D", "", g[f"{p}_d"]))
+                if g[f"{p}_y"]:
+                    return _day(s, e, int(g[f"{p}_y"]), month, day)
+                return _yearless_day(s, e, month, day, pub)
+    except ValueError:  # "Feb. 30"
+        return None
+    if g["my_m"]:
+        return _month(s, e, int(g["my_y"]), w["months"][g["my_m"]], relative=False)
+    if g["fy_pre"]:
+        return _fiscal(s, e, _year(g["fy_y"].lstrip("'’")), relative=False)
+    if g["dec"]:
+        return _decade(s, e, int(g["dec"]), g["dec_mod"])
+    if g["year"]:
+        return _bare_year(m, text, pub, lang)
+    if pub is None:
+        return None
+    if g["ago_n"]:
+        n = int(g["ago_n"]) if g["ago_n"].isdigit() else w["numbers"][g["ago_n"]]
+        return _shifted(s, e, w["units"][g["ago_u"]], -n, pub)
+    if g["rel"]:
+        rule = next(r for r in w["relative"] if r["phrase"].lower() == g["rel"].lower())
+        return _shifted(s, e, rule["unit"], rule["offset"], pub)
+    if g["sea"]:
+        return _season(s, e, g, pub, w)
+    if g["wd"]:
+        return _weekday(s, e, w["weekdays"][g["wd"]], _mod(g["wd_mod"], w), pub)
+    if g["mo"]:
+        return _bare_month(m, text, pub, w)
+    return None
+
+
+def _mod(word: str | None, w: dict[str, Any]) -> str | None:
+    return w["modifiers"][word.lower()] if word else None
+
+
+def _year(digits: str) -> int:
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
+
+
+def _day(s: int, e: int, y: int, m: int, d: int, relative: bool = False) -> _Atom:
+    day = date(y, m, d)
+    return _Atom(s, e, "day", DateRange(day, day, "day"), relative, year_given=not relative)
+
+
+def _month_range(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _month(s: int, e: int, y: int, m: int, relative: bool) -> _Atom:
+    first, last = _month_range(y, m)
+    return _Atom(s, e, "month", DateRange(first, last, "month"), relative, year_given=not relative)
+
+
+def _year_atom(s: int, e: int, y: int, relative: bool) -> _Atom:
+    return _Atom(s, e, "year", DateRange(date(y, 1, 1), date(y, 12, 31), "year"), relative)
+
+
+def _span(s: int, e: int, kind: str, first: date, last: date, relative: bool) -> _Atom:
+    return _Atom(s, e, kind, DateRange(first, last, "range"), relative)
+
+
+def _inferred_year(pub: date, month: int, day: int = 1) -> int:
+    """The publication year, or the one before when the date would lie well after publication."""
+    try:
+        candidate = date(pub.year, month, day)
+    except ValueError:  # Feb. 29 in a common year
+        candidate = date(pub.year, month, 28)
+    ahead = (candidate - pub).days > FUTURE_WINDOW_DAYS
+    return pub.year - 1 if ahead else pub.year
+
+
+def _yearless_day(s: int, e: int, month: int, day: int, pub: date | None) -> _Atom | None:
+    if pub is None:
+        return None
+    return _day(s, e, _inferred_year(pub, month, day), month, day, relative=True)
+
+
+def _fiscal(s: int, e: int, label: int, relative: bool, country: str | None = None) -> _Atom:
+    rules = load_json("dates.json")["fiscal_years"]
+    rule = rules[country or rules["default"]]
+    first_year = label - 1 if rule["label"] == "end" and rule["start_month"] > 1 else label
+    first = date(first_year, rule["start_month"], 1)
+    last = date(first_year + 1, rule["start_month"], 1) - timedelta(days=1)
+    return _span(s, e, "range", first, last, relative)
+
+
+def _fiscal_label(pub: date) -> int:
+    rules = load_json("dates.json")["fiscal_years"]
+    rule = rules[rules["default"]]
+    started = pub.month >= rule["start_month"] and rule["start_month"] > 1
+    return pub.year + 1 if started and rule["label"] == "end" else pub.year
+
+
+def _decade(s: int, e: int, decade: int, mod: str | None) -> _Atom:
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(mod or "", (0, 9))
+    return _span(s, e, "decade", date(decade + lo, 1, 1), date(decade + hi, 12, 31), False)
+
+
+def _bare_year(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Atom | None:
+    w = _words_for(lang)
+    s, e = m.span()
+    y = int(m["year"])
+    before = text[max(0, s - 12) : s].rstrip()
+    if any(before.endswith(b) for b in w["not_year_before"]):
+        return None
+    nxt = re.match(r"\s+([a-z]+)", text[e : e + 20])
+    if nxt and nxt.group(1) in w["count_nouns"]:
+        return None
+    if pub is not None and y > pub.year + YEAR_AHEAD:
+        return None
+    if m["year2"]:
+        y2 = int(m["year2"]) if len(m["year2"]) == 4 else y // 100 * 100 + int(m["year2"])
+        if y2 <= y:
+            return None
+        return _span(s, e, "range", date(y, 1, 1), date(y2, 12, 31), False)
+    return _year_atom(s, e, y, relative=False)
+
+
+def _shifted(s: int, e: int, unit: str, offset: int, pub: date) -> _Atom:
+    """A unit of time ``offset`` steps from the one holding the publication date."""
+    if unit == "day":
+        day = pub + timedelta(days=offset)
+        return _Atom(s, e, "day", DateRange(day, day, "day"), True)
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
+        return _span(s, e, "range", monday, monday + timedelta(days=6), True)
+    if unit == "weekend":
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7) + timedelta(weeks=offset)
+        return _span(s, e, "range", saturday, saturday + timedelta(days=1), True)
+    if unit == "month":
+        index = pub.year * 12 + pub.month - 1 + offset
+        return _month(s, e, index // 12, index % 12 + 1, relative=True)
+    if unit == "year":
+        return _year_atom(s, e, pub.year + offset, relative=True)
+    if unit == "trailing_days":
+        return _span(s, e, "range", pub - timedelta(days=offset), pub, True)
+    if unit == "fiscal_year":
+        return _fiscal(s, e, _fiscal_label(pub) + offset, relative=True)
+    raise ValueError(f"dates.json: unknown relative unit {unit!r}")
+
+
+def _weekday(s: int, e: int, weekday: int, mod: str | None, pub: date | None) -> _Atom | None:
+    if pub is None:
+        return None
+    back = (pub.weekday() - weekday) % 7
+    if mod == "previous" and back == 0:
+        back = 7
+    day = pub - timedelta(days=back)
+    if mod == "next":
+        day = pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    return _Atom(s, e, "day", DateRange(day, day, "day"), True)
+
+
+def _season(s: int, e: int, g: dict[str, Any], pub: date, w: dict[str, Any]) -> _Atom | None:
+    first_m, last_m = w["seasons"][g["sea"]]
+    mod = _mod(g["sea_mod"], w)
+    if g["sea_y"]:
+        y, relative = int(g["sea_y"]), False
+    elif mod is None:
+        return None  # "fall" alone is too often a verb
+    else:
+        y, relative = pub.year, True
+        if first_m > last_m and pub.month <= last_m:
+            y -= 1  # in February, "this winter" began last December
+        if mod == "previous" and date(y, first_m, 1) > pub - timedelta(days=1):
+            y -= 1
+        elif mod == "next" and date(y, first_m, 1) <= pub:
+            y += 1
+    first = date(y, first_m, 1)
+    last_y = y + 1 if first_m > last_m else y
+    last = _month_range(last_y, last_m)[1]
+    return _span(s, e, "range", first, last, relative)
+
+
+def _bare_month(m: re.Match[str], text: str, pub: date, w: dict[str, Any]) -> _Atom | None:
+    s, e = m.span()
+    month = w["months"][m["mo"]]
+    mod = _mod(m["mo_mod"], w)
+    if m["mo"] in w["month_needs_context"] and not m["mo_mod"]:
+        lead = re.search(r"(\S+)\s+$", text[max(0, s - 15) : s])
+        if not lead or lead.group(1) not in w["month_lead_words"]:
+            return None
+    y = _inferred_year(pub, month)
+    if mod == "previous":
+        y = pub.year if month < pub.month else pub.year - 1
+    elif mod == "next":
+        y = pub.year if month > pub.month else pub.year + 1
+    elif m["mo_mod"] and m["mo_mod"].lower() == "this":
+        y = pub.year
+    return _month(s, e, y, month, relative=True)
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str) -> list[_Atom]:
+    """Ranges from pairs of atoms, and "since X" up to publication."""
+    w = _words_for(lang)
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        opener = _opener(text, max(floor, out[-1].end if out else floor), a.start, w)
+        gap = text[a.end : b.start].strip() if b else None
+        if b and _joins(a, b, gap, opener, w):
+            out.append(_range(a, b, opener))
+            i += 2
+            continue
+        if opener is not None and opener[1] in w["since"]:
+            end = pub if pub is not None else None
+            rng = DateRange(a.range.start, end, "range")
+            a = _Atom(opener[0], a.end, "range", rng, a.relative or pub is not None)
+        out.append(a)
+        i += 1
+    return out
+
+
+def _opener(text: str, floor: int, start: int, w: dict[str, Any]) -> tuple[int, str] | None:
+    """The word just before an atom if it opens a range or says "since"."""
+    m = re.search(r"(\w+)\s+$", text[max(floor, start - 12) : start])
+    if not m:
+        return None
+    word = m.group(1)
+    if word in w["since"] or word in w["range_openers"]:
+        return start - len(m.group()), word
+    return None
+
+
+def _joins(a: _Atom, b: _Atom, gap: str | None, opener: Any, w: dict[str, Any]) -> bool:
+    if opener is not None and opener[1] in w["range_openers"]:
+        return gap in w["range_openers"][opener[1]]
+    if a.kind == "decade" and b.kind == "decade":
+        return gap in w["decade_joiners"]
+    return a.kind == b.kind and a.kind in ("year", "month", "day") and gap in w["range_joiners"]
+
+
+def _range(a: _Atom, b: _Atom, opener: tuple[int, str] | None) -> _Atom:
+    first, last = a.range.start, b.range.end
+    if first and last and not a.year_given and b.year_given and first.year != last.year:
+        first = first.replace(year=last.year)  # "from March to May 2023"
+    if first and last and first > last and not a.year_given:
+        first = first.replace(year=first.year - 1)  # "from November to February"
+    start = opener[0] if opener else a.start
+    rng = DateRange(first, last, "range")
+    return replace(a, start=start, end=b.end, kind="range", range=rng, relative=a.relative or b.relative)

@@ -1,0 +1,314 @@
+"""The event grammar: from one sentence's triggers and mentions to events.
+
+For each sentence that holds a trigger, the mentions found in it (figures,
+countries, places, agencies, dates) are attached to the trigger they belong to:
+the figure that counts people and sits nearest the trigger, the nationality
+next to the people counted, the country people are sent to, the authority that
+acted, who the sentence attributes the fact to, and the time it names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from passage.extract.figures import find_figures
+from passage.extract.geo import find_agencies, find_countries, find_places
+from passage.extract.dates import find_dates
+from passage.extract.sentences import Sentence
+from passage.extract.triggers import Trigger, cue, find_triggers
+from passage.model import (
+    AgencyMention,
+    CountryMention,
+    DateMention,
+    Event,
+    Figure,
+    People,
+    PlaceMention,
+    Span,
+)
+from passage.resources import load_json
+
+LANG = "en"
+STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
+NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
+FIGURE_REACH = 140  # a figure further than this from its trigger belongs to something else
+SUBJECT_REACH = 80  # an agency this close before the trigger is taken as the actor
+# Types whose people are sent somewhere: they get a destination.
+MOVING_TYPES = frozenset({"removal", "return", "arrival"})
+
+
+@dataclass
+class Mentions:
+    """Everything found in one sentence, absolute offsets."""
+
+    figures: list[Figure]
+    countries: list[CountryMention]
+    places: list[PlaceMention]
+    agencies: list[AgencyMention]
+    dates: list[DateMention]
+
+
+@dataclass
+class Candidate:
+    """An event being assembled, with the sentence and trigger it came from."""
+
+    event: Event
+    sentence: Sentence
+    trigger: Trigger
+    figure: Figure | None = None
+    extra_triggers: list[Trigger] = field(default_factory=list)
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{load_json('cues.json')[LANG][name]})\b", re.IGNORECASE)
+
+
+def mentions(text: str, span: Span, published) -> Mentions:  # type: ignore[no-untyped-def]
+    return Mentions(
+        figures=find_figures(text, span.start, span.end),
+        countries=find_countries(text, span.start, span.end),
+        places=find_places(text, span.start, span.end),
+        agencies=find_agencies(text, span.start, span.end),
+        dates=find_dates(text, span.start, span.end, published),
+    )
+
+
+def sentence_events(text: str, sentence: Sentence, published) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    """Candidate events of one sentence (before merging across the document)."""
+    triggers = find_triggers(text, sentence.span)
+    if not triggers:
+        return []
+    found = mentions(text, sentence.span, published)
+    by_type = _group(triggers)
+    people_figures = [f for f in found.figures if _counts_people(text, f, found)]
+    owners = _assign_figures(people_figures, by_type)
+    out: list[Candidate] = []
+    for (etype, kind), group in by_type.items():
+        lead = group[0]
+        status = _status(text, sentence, lead, found)
+        if status is None:
+            continue
+        figures = owners.get((etype, kind), []) or [None]
+        for figure in figures:
+            ev = Event(
+                type=etype,  # type: ignore[arg-type]
+                status=status,  # type: ignore[arg-type]
+                evidence=[sentence.span],
+                policy_kind=kind,
+            )
+            ev.spans["trigger"] = [t.span for t in group]
+            if figure is not None:
+                _set_people(ev, figure)
+            _set_countries(text, ev, lead, figure, found)
+            _set_places(ev, lead, found)
+            _set_actor_source(text, ev, sentence, lead, found)
+            _set_date(ev, lead, figure, found)
+            out.append(Candidate(ev, sentence, lead, figure, group[1:]))
+    return out
+
+
+def _group(triggers: list[Trigger]) -> dict[tuple[str, str | None], list[Trigger]]:
+    """Triggers by event type; a sentence's policy gets its most specific kind."""
+    groups: dict[tuple[str, str | None], list[Trigger]] = {}
+    policy = [t for t in triggers if t.type == "policy"]
+    for t in triggers:
+        if t.type != "policy":
+            groups.setdefault((t.type, None), []).append(t)
+    if policy:
+        specific = [t for t in policy if t.rule.policy_kind != "other"]
+        kind = (specific or policy)[0].rule.policy_kind
+        groups[("policy", kind)] = specific or policy
+    if ("removal", None) in groups and ("return", None) in groups:
+        # "deported back to their home countries": one removal, not a return too
+        del groups[("return", None)]
+    return groups
+
+
+def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
+    if figure.kind != "count" or (figure.people.low is None and figure.people.high is None):
+        return False
+    if figure.noun is None:
+        return True
+    noun = figure.noun.split()[-1] if figure.noun.split() else figure.noun
+    if _pattern("people_nouns").fullmatch(noun):
+        return True
+    if figure.noun_span is not None:
+        return any(
+            c.form == "demonym" and c.span.overlaps(figure.noun_span) for c in found.countries
+        )
+    return False
+
+
+def _assign_figures(
+    figures: list[Figure], groups: dict[tuple[str, str | None], list[Trigger]]
+) -> dict[tuple[str, str | None], list[Figure]]:
+    """Give each people figure to the nearest trigger's type (within reach)."""
+    owners: dict[tuple[str, str | None], list[Figure]] = {}
+    for figure in figures:
+        best, best_distance = None, FIGURE_REACH + 1
+        for key, group in groups.items():
+            for t in group:
+                d = _distance(figure.span, t.span)
+                if key[0] == "policy":
+                    d += FIGURE_REACH // 2  # policies rarely count people
+                if d < best_distance:
+                    best, best_distance = key, d
+        if best is not None:
+            owners.setdefault(best, []).append(figure)
+    return owners
+
+
+def _distance(a: Span, b: Span) -> int:
+    if a.overlaps(b):
+        return 0
+    return b.start - a.end if a.end <= b.start else a.start - b.end
+
+
+def _status(text: str, sentence: Sentence, trigger: Trigger, found: Mentions) -> str | None:
+    """occurred, ongoing or planned; None when the sentence denies or only imagines it."""
+    start = max(sentence.span.start, trigger.span.start - STATUS_WINDOW)
+    before = text[start : trigger.span.start]
+    near = text[max(sentence.span.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
+    if cue("negation").search(near):
+        return None
+    if cue("hypothetical").search(before):
+        return None
+    clause = text[start : min(sentence.span.end, trigger.span.end + 40)]
+    if cue("planned").search(clause):
+        return "planned"
+    if any(f.people.per for f in found.figures) or cue("ongoing").search(clause):
+        return "ongoing"
+    return "occurred"
+
+
+def _set_people(ev: Event, figure: Figure) -> None:
+    p = figure.people
+    ev.people = People(p.low, p.high, p.approx, p.per, p.cumulative)
+    ev.spans["people"] = [figure.span]
+    if figure.change is not None:
+        ev.change = figure.change
+        if figure.change_span is not None:
+            ev.spans["change"] = [figure.change_span]
+
+
+def _set_countries(
+    text: str, ev: Event, trigger: Trigger, figure: Figure | None, found: Mentions
+) -> None:
+    origin: list[CountryMention] = []
+    destination: CountryMention | None = None
+    location: CountryMention | None = None
+    for c in found.countries:
+        before = text[max(0, c.span.start - 25) : c.span.start]
+        after = text[c.span.end : c.span.end + 30]
+        if c.form == "demonym" or (
+            c.form == "adjective" and _pattern("people_nouns").match(after.strip())
+        ):
+            origin.append(c)
+        elif cue("origin_before").search(before):
+            origin.append(c)
+        elif c.span.start > trigger.span.start and cue("destination_before").search(before):
+            if destination is None and ev.type in MOVING_TYPES:
+                destination = c
+            elif location is None and cue("location_before").search(before):
+                location = c
+        elif location is None and (
+            cue("authority_after").match(after) or c.span.end <= trigger.span.start
+        ):
+            location = c
+    for a in found.agencies:
+        if a.country and location is None:
+            location = CountryMention(a.span, a.country, "name")
+    ev.origin = sorted({c.code for c in origin})
+    if origin:
+        ev.spans["origin"] = [c.span for c in origin]
+    if location is not None:
+        ev.location = location.code
+        ev.spans["location"] = [location.span]
+    if ev.type in MOVING_TYPES:
+        if destination is not None:
+            ev.destination = destination.code
+            ev.spans["destination"] = [destination.span]
+        elif ev.type == "arrival" and ev.location:
+            ev.destination = ev.location
+        elif len(ev.origin) == 1 and ev.type in ("removal", "return"):
+            ev.destination = ev.origin[0]
+    if ev.type == "arrival" and ev.destination and ev.location is None:
+        ev.location = ev.destination
+
+
+def _set_places(ev: Event, trigger: Trigger, found: Mentions) -> None:
+    places = found.places
+    if places:
+        ev.places = list(dict.fromkeys(p.name for p in places))
+        ev.spans["places"] = [p.span for p in places]
+        if ev.location is None:
+            codes = {p.country for p in places if p.country}
+            if len(codes) == 1:
+                ev.location = codes.pop()
+
+
+def _set_actor_source(
+    text: str, ev: Event, sentence: Sentence, trigger: Trigger, found: Mentions
+) -> None:
+    actors = [
+        a
+        for a in found.agencies
+        if a.span.end <= trigger.span.start and trigger.span.start - a.span.end <= SUBJECT_REACH
+    ]
+    by = [
+        a
+        for a in found.agencies
+        if a.span.start >= trigger.span.end
+        and cue("agent_before").search(text[max(0, a.span.start - 8) : a.span.start])
+    ]
+    actor = (by or actors[-1:] or [None])[0]
+    if actor is not None:
+        ev.actor = actor.name
+        ev.spans["actor"] = [actor.span]
+    source = _source(text, sentence.span, found)
+    if source is not None:
+        ev.source = source.of(text)
+        ev.spans["source"] = [source]
+
+
+_SOURCE_STOP = re.compile(r"[,.;:()“”\"]|\s(?:that|who|which|on|in|at|last|this)\s")
+
+
+def _source(text: str, span: Span, found: Mentions) -> Span | None:
+    """Who the sentence attributes its fact to: "according to X", "X said"."""
+    m = cue("according_to").search(text, span.start, span.end)
+    if m:
+        start = m.end()
+        while start < span.end and text[start] == " ":
+            start += 1
+        stop = _SOURCE_STOP.search(text, start, span.end)
+        end = stop.start() if stop else span.end
+        return Span(start, end) if end > start else None
+    verbs = _pattern("attribution_verbs")
+    for v in verbs.finditer(text, span.start, span.end):
+        # "..., X said" / "X said (that) ..." : take the agency or noun phrase right before
+        before = [a for a in found.agencies if 0 <= v.start() - a.span.end <= 3]
+        if before:
+            return before[-1].span
+        words = re.search(
+            r"((?:[A-Z][\w.’'-]*|of|the|for)(?:\s+(?:[A-Z][\w.’'-]*|of|the|for)){0,6})\s+$",
+            text[max(span.start, v.start() - 80) : v.start()],
+        )
+        if words:
+            start = v.start() - len(words.group(0))
+            name = words.group(1)
+            if name.split()[0].lower() not in ("the", "of", "for") and name[0].isupper():
+                return Span(start, start + len(name))
+    return None
+
+
+def _set_date(ev: Event, trigger: Trigger, figure: Figure | None, found: Mentions) -> None:
+    if not found.dates:
+        return
+    anchor = figure.span if figure is not None else trigger.span
+    best = min(found.dates, key=lambda d: _distance(d.span, anchor))
+    ev.date = best.range
+    ev.spans["date"] = [best.span]

@@ -1,0 +1,443 @@
+"""Countries, places and agencies named in text.
+
+The names live in ``resources/countries.jsonl``, ``places.jsonl`` and
+``agencies.jsonl`` (plus ``geo_rules.json`` for the words that tell a demonym
+from an adjective). Each file is compiled once per language into a single
+prefix-tree regex, so a sentence is scanned once per resource and the longest
+name wins. Matching is case-sensitive: "US" is a country, "us" is not.
+
+Ambiguous names are checked in context: "Chad Wolf" and "Michael Jordan" are
+people, "rural Georgia" and "Atlanta, Georgia" are the US state, "New Mexico"
+and "Central Americans" are not Mexico or the United States.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from passage.extract.dates import calendar_words
+from passage.model import AgencyMention, CountryMention, PlaceMention, Span
+from passage.resources import load_json, load_jsonl
+
+LANG = "en"
+CONTEXT_CHARS = 40  # how much text before/after a name its context cues may use
+NEAR_CHARS = 80  # how close another state must be to confirm an ambiguous one ("Texas, Georgia")
+MODIFIER_WORDS = 2  # lower-case words between an adjective and its people noun ("Afghan asylum")
+CHAIN_WORDS = 4  # other nationalities listed before the noun ("Salvadoran, Honduran and Cuban")
+CITY_WORDS = 3  # capitalized words an unlisted town may have before ", <state>" ("Rye, New Hampshire")
+UPPER_MIN = 4  # names this long also match in headline capitals ("AFGHANISTAN")
+APOSTROPHES = ("'", "’")
+CITY_KINDS = frozenset({"city", "region", "facility", "island"})
+PREFIX_FORMS = frozenset({"name", "short", "adjective"})  # may open an agency name ("U.S. officials")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for many literal strings, longest first at every branch."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(root) or "(?!)"
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(c) + _node_pattern(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+def _bounded(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
+
+
+def _variants(surface: str, upper: bool = False) -> list[str]:
+    """The surface with either apostrophe, and in capitals when long enough."""
+    out = [surface]
+    for a, b in (APOSTROPHES, APOSTROPHES[::-1]):
+        if a in surface:
+            out.append(surface.replace(a, b))
+    if upper and len(surface) >= UPPER_MIN and surface.upper() != surface:
+        out += [v.upper() for v in list(out)]
+    return out
+
+
+def _for_lang(lines: Iterable[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    return [line for line in lines if line.get("lang", lang) == lang]
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one surface form means: a country, how it was named, whether to check context."""
+
+    code: str
+    form: str  # name | short | capital | people
+    demonym: bool = False
+    adjective: bool = False
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class _Countries:
+    pattern: re.Pattern[str]
+    readings: dict[str, _Reading]
+    names: dict[str, str]  # code -> common English name
+    people_noun: re.Pattern[str]
+
+
+_FIELD_FORM = (("names", "name"), ("short", "short"), ("capitals", "capital"))
+
+
+def _claims(line: dict[str, Any]) -> dict[str, _Reading]:
+    """Each surface form of one country line, read with name > short > capital > people."""
+    code, marked = line["code"], set(line["ambiguous"])
+    out: dict[str, _Reading] = {}
+    people = set(line["demonyms"]) | set(line["adjectives"])
+    for surface in people:
+        out[surface] = _Reading(
+            code,
+            "people",
+            demonym=surface in line["demonyms"],
+            adjective=surface in line["adjectives"],
+            ambiguous=surface in marked,
+        )
+    for field, form in reversed(_FIELD_FORM):
+        for surface in line[field]:
+            out[surface] = _Reading(code, form, ambiguous=surface in marked)
+    return out
+
+
+def resolve_claims(lines: Iterable[dict[str, Any]]) -> dict[str, list[_Reading]]:
+    """Every surface form with the readings its country lines give it (for tests and lookup)."""
+    claims: dict[str, list[_Reading]] = {}
+    for line in lines:
+        for surface, reading in _claims(line).items():
+            claims.setdefault(surface, []).append(reading)
+    return claims
+
+
+def _pick(readings: list[_Reading]) -> _Reading | None:
+    """The reading a shared form gets: the one unmarked claim, or a lone marked one."""
+    unmarked = [r for r in readings if not r.ambiguous]
+    if len(unmarked) == 1:
+        return unmarked[0]
+    if not unmarked and len(readings) == 1:
+        return readings[0]
+    return None
+
+
+@cache
+def _countries(lang: str = LANG) -> _Countries:
+    lines = _for_lang(load_jsonl("countries.jsonl"), lang)
+    readings: dict[str, _Reading] = {}
+    for surface, claims in resolve_claims(lines).items():
+        reading = _pick(claims)
+        if reading is None:
+            continue
+        for variant in _variants(surface, upper=not reading.ambiguous):
+            readings.setdefault(variant, reading)
+    nouns = load_json("geo_rules.json")[lang]["people_nouns"]
+    people_noun = re.compile(
+        r"(?:,?\s+(?:and|or|[A-Z][\w-]*)){0,%d}?(?:\s+[a-z][\w-]*){0,%d}?\s+(?:%s)(?!\w)"
+        % (CHAIN_WORDS, MODIFIER_WORDS, trie_pattern(nouns))
+    )
+    return _Countries(
+        pattern=_bounded(readings),
+        readings=readings,
+        names={line["code"]: line["name"] for line in lines},
+        people_noun=people_noun,
+    )
+
+
+def _name_like(text: str, start: int, end: int, lang: str) -> bool:
+    """A capitalized word right before or after: part of a person's or firm's name."""
+    calendar = calendar_words(lang)
+    after = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 30])
+    if after and after.group(1) not in calendar:
+        return True
+    before = re.search(r"(?:^|(.)\s)([A-Z][a-z]+) $", text[max(0, start - 30) : start])
+    if not before or before.group(2) in calendar:
+        return False
+    lead = before.group(1)
+    return lead is not None and lead not in ".!?\"“(:;\n"
+
+
+def _people_form(text: str, end: int, limit: int, reading: _Reading, lang: str) -> str:
+    if not reading.adjective:
+        return "demonym"
+    if _countries(lang).people_noun.match(text, end, limit):
+        return "demonym"
+    if reading.demonym and not re.match(r"\s+\w", text[end:limit]):
+        return "demonym"
+    return "adjective"
+
+
+def find_countries(
+    text: str, start: int = 0, end: int | None = None, *, lang: str = LANG
+) -> list[CountryMention]:
+    """Countries named in ``text[start:end]`` by name, short form, demonym, adjective or capital."""
+    end = len(text) if end is None else end
+    index = _countries(lang)
+    places = _place_matches(text, start, end, lang)
+    found = []
+    for m in index.pattern.finditer(text, start, end):
+        reading = index.readings[m.group()]
+        s, e = m.span()
+        if reading.ambiguous and _name_like(text, s, e, lang):
+            continue
+        if any(_blocks(p, s, e, reading.code) for p in places):
+            continue
+        if (reading.ambiguous or reading.form == "capital") and _other_state_follows(
+            places, e, reading.code, text
+        ):
+            continue
+        form = reading.form
+        if form == "people":
+            form = _people_form(text, e, min(end, e + 60), reading, lang)
+        found.append(CountryMention(Span(s, e), reading.code, form))  # type: ignore[arg-type]
+    return found
+
+
+def _blocks(place: _PlaceMatch, s: int, e: int, code: str) -> bool:
+    """A place around a country name that is not that country ("New Mexico", "rural Georgia")."""
+    inside = place.start <= s and e <= place.end
+    return inside and place.kind != "border" and place.country != code
+
+
+def _other_state_follows(places: list[_PlaceMatch], e: int, code: str, text: str) -> bool:
+    """ "Paris, Texas": a capital followed by a state of another country."""
+    return any(
+        p.kind == "state" and p.country != code and re.fullmatch(r",\s+", text[e : p.start])
+        for p in places
+        if e < p.start <= e + 3
+    )
+
+
+def country_name(code: str, lang: str = LANG) -> str:
+    """The common English name of an ISO alpha-3 code; KeyError for an unknown code."""
+    names = _countries(lang).names
+    if code.upper() not in names:
+        raise KeyError(f"unknown country code {code!r}: expected ISO 3166-1 alpha-3, e.g. 'AFG'")
+    return names[code.upper()]
+
+
+@cache
+def _lookup(lang: str = LANG) -> dict[str, str]:
+    lines = _for_lang(load_jsonl("countries.jsonl"), lang)
+    out: dict[str, str] = {}
+    for line in lines:
+        out[line["code"].casefold()] = line["code"]
+    by_form = sorted(_countries(lang).readings.items(), key=lambda kv: kv[1].form == "capital")
+    for surface, reading in by_form:
+        for key in {surface.casefold(), surface.replace(".", "").casefold()}:
+            out.setdefault(key, reading.code)
+    return out
+
+
+def lookup_country(name: str, lang: str = LANG) -> str | None:
+    """An alpha-3 code for a country name, short form, demonym, adjective, capital or code."""
+    name = name.strip()
+    table = _lookup(lang)
+    for key in (name.casefold(), name.replace(".", "").casefold()):
+        if key in table:
+            return table[key]
+    if len(name) == 2 and name.isupper():
+        for line in _for_lang(load_jsonl("countries.jsonl"), lang):
+            if line["alpha2"] == name:
+                return str(line["code"])
+    return None
+
+
+# --------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+    country: str | None
+    kind: str
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    near: str | None = None
+    comma_state: bool = False
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.before or self.after or self.near or self.comma_state)
+
+
+@dataclass(frozen=True)
+class _PlaceMatch:
+    start: int
+    end: int
+    place: _Place
+
+    @property
+    def kind(self) -> str:
+        return self.place.kind
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    pattern: re.Pattern[str]
+    entries: dict[str, Any]  # surface -> _Place or _Agency
+
+
+def _place(line: dict[str, Any]) -> _Place:
+    when = line.get("when", {})
+    return _Place(
+        name=line["name"],
+        country=line["country"],
+        kind=line["kind"],
+        before=re.compile(when["before"]) if "before" in when else None,
+        after=re.compile(when["after"]) if "after" in when else None,
+        near=when.get("near"),
+        comma_state=bool(when.get("comma_state")),
+    )
+
+
+@cache
+def _places(lang: str = LANG) -> _Gazetteer:
+    entries: dict[str, _Place] = {}
+    for line in _for_lang(load_jsonl("places.jsonl"), lang):
+        place = _place(line)
+        for surface in [line["name"], *line["aliases"]]:
+            for variant in _variants(surface):
+                entries.setdefault(variant, place)
+    return _Gazetteer(_bounded(entries), entries)
+
+
+def _place_matches(text: str, start: int, end: int, lang: str) -> list[_PlaceMatch]:
+    """Listed places whose context (if they need one) holds, in text order."""
+    gazetteer = _places(lang)
+    raw = [
+        _PlaceMatch(m.start(), m.end(), gazetteer.entries[m.group()])
+        for m in gazetteer.pattern.finditer(text, start, end)
+    ]
+    sure = [r for r in raw if not r.place.conditional]
+    return [r for i, r in enumerate(raw) if _holds(r, raw[i + 1 : i + 2], sure, text, start, end)]
+
+
+def _holds(
+    r: _PlaceMatch, following: list[_PlaceMatch], sure: list[_PlaceMatch], text: str, lo: int, hi: int
+) -> bool:
+    place = r.place
+    if not place.conditional:
+        return True
+    if place.before and place.before.search(text[max(lo, r.start - CONTEXT_CHARS) : r.start]):
+        return True
+    if place.after and place.after.match(text[r.end : min(hi, r.end + CONTEXT_CHARS)]):
+        return True
+    if place.near and any(
+        s.kind == place.near
+        and s.country == place.country
+        and s is not r
+        and max(s.start - r.end, r.start - s.end) <= NEAR_CHARS
+        for s in sure
+    ):
+        return True
+    return place.comma_state and any(
+        n.kind == "state"
+        and n.country == place.country
+        and re.fullmatch(r",\s+", text[r.end : n.start])
+        for n in following
+    )
+
+
+def find_places(
+    text: str, start: int = 0, end: int | None = None, *, lang: str = LANG
+) -> list[PlaceMention]:
+    """Sub-national places, borders, seas and regions, "City, State" read as one place."""
+    end = len(text) if end is None else end
+    matches = _place_matches(text, start, end, lang)
+    found: list[PlaceMention] = []
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        s, e, country = m.start, m.end, m.country
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if (
+            nxt
+            and m.kind in CITY_KINDS
+            and nxt.kind == "state"
+            and re.fullmatch(r",\s+", text[e : nxt.start])
+        ):
+            e, country = nxt.end, country or nxt.country
+            i += 1
+        elif m.kind == "state":
+            s = _unlisted_town(text, s, found[-1].span.end if found else start, lang)
+        found.append(PlaceMention(Span(s, e), text[s:e], country))
+        i += 1
+    return found
+
+
+def _unlisted_town(text: str, state_start: int, floor: int, lang: str) -> int:
+    """Where "Rye, " begins before "New Hampshire" (after a lower-case word), else the state."""
+    window = text[max(floor, state_start - 60) : state_start]
+    word = r"[A-Z][\w.'’-]*"
+    m = re.search(r"(?:^|[a-z,(]) (%s(?: %s){0,%d}),\s+$" % (word, word, CITY_WORDS - 1), window)
+    if not m or any(w in calendar_words(lang) for w in m.group(1).split()):
+        return state_start
+    return state_start - len(window) + m.start(1)
+
+
+# --------------------------------------------------------------------------- agencies
+
+
+@dataclass(frozen=True)
+class _Agency:
+    canonical: str
+    country: str | None
+    kind: str
+
+
+@cache
+def _agencies(lang: str = LANG) -> _Gazetteer:
+    entries: dict[str, _Agency] = {}
+    for line in _for_lang(load_jsonl("agencies.jsonl"), lang):
+        agency = _Agency(line["canonical"], line["country"], line["kind"])
+        for surface in line["aliases"]:
+            for variant in _variants(surface):
+                entries.setdefault(variant, agency)
+    return _Gazetteer(_bounded(entries), entries)
+
+
+def find_agencies(
+    text: str, start: int = 0, end: int | None = None, *, lang: str = LANG
+) -> list[AgencyMention]:
+    """Authorities and bodies; a country just before joins the name ("Pakistani government")."""
+    end = len(text) if end is None else end
+    gazetteer = _agencies(lang)
+    countries = {c.span.end: c for c in find_countries(text, start, end, lang=lang)}
+    found: list[AgencyMention] = []
+    for m in gazetteer.pattern.finditer(text, start, end):
+        agency: _Agency = gazetteer.entries[m.group()]
+        s, country = m.start(), agency.country
+        gap = re.search(r"(?:['’]s)?\s$", text[max(start, s - 3) : s])
+        prefix = countries.get(s - len(gap.group())) if gap else None
+        floor = found[-1].span.end if found else start
+        if (
+            prefix
+            and prefix.form in PREFIX_FORMS
+            and prefix.span.start >= floor
+            and agency.country in (None, prefix.code)
+        ):
+            s, country = prefix.span.start, prefix.code
+        found.append(AgencyMention(Span(s, m.end()), text[s : m.end()], agency.canonical, country))
+    return found

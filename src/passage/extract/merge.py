@@ -1,0 +1,70 @@
+"""One fact, one event within a document: merge repeats across headline, body and captions."""
+
+from __future__ import annotations
+
+from passage.extract.events import Candidate
+from passage.model import Event
+
+
+def merge(candidates: list[Candidate]) -> list[Event]:
+    """Fold candidates that state the same fact into one event with all their evidence.
+
+    Two candidates are one fact when they have the same type (and policy kind),
+    compatible countries, and either the same figure, or no figure on one side
+    where that side is a headline or caption, or the same trigger rule.
+    A caption that repeats the body adds evidence; the body wins.
+    """
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=_order):
+        target = next((k for k in kept if _same_fact(k, cand)), None)
+        if target is None:
+            kept.append(cand)
+        else:
+            _absorb(target.event, cand.event)
+            if target.event.people is None and cand.event.people is not None:
+                target.event.people = cand.event.people
+                target.figure = cand.figure
+    kept.sort(key=lambda c: c.event.evidence[0].start)
+    return [c.event for c in kept]
+
+
+def _order(c: Candidate) -> tuple[int, int, int]:
+    # body before headline and captions, so the body sentence leads the evidence
+    return (int(c.sentence.caption or c.sentence.headline), int(c.event.people is None),
+            c.sentence.span.start)
+
+
+def _same_fact(a: Candidate, b: Candidate) -> bool:
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or ea.policy_kind != eb.policy_kind:
+        return False
+    if not _compatible(ea.origin, eb.origin) or not _compatible_one(ea.location, eb.location):
+        return False
+    if ea.evidence[0] == eb.evidence[0]:
+        return False  # two events of one sentence were made distinct on purpose
+    if ea.people is not None and eb.people is not None:
+        return ea.people.to_json() == eb.people.to_json()
+    if b.sentence.headline or b.sentence.caption:
+        return True
+    return a.trigger.rule.id == b.trigger.rule.id and ea.people is None and eb.people is None
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _compatible_one(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _absorb(into: Event, other: Event) -> None:
+    into.evidence.extend(s for s in other.evidence if s not in into.evidence)
+    for name, spans in other.spans.items():
+        have = into.spans.setdefault(name, [])
+        have.extend(s for s in spans if s not in have)
+    for attr in ("location", "destination", "actor", "source", "date", "change"):
+        if getattr(into, attr) is None and getattr(other, attr) is not None:
+            setattr(into, attr, getattr(other, attr))
+    if not into.origin and other.origin:
+        into.origin = list(other.origin)
+    into.places.extend(p for p in other.places if p not in into.places)

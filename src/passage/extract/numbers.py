@@ -1,0 +1,430 @@
+"""Numbers as written in news text, and the phrase tables around them.
+
+``scan`` finds every quantity in a stretch of text: numerals ("37,000", "1.2 million",
+"3.5k", "10 000"), number words ("twenty-five thousand", "half a million", "a dozen"),
+vague quantities ("dozens", "tens of thousands"), ordinals, decades, clock times and
+phone numbers. It knows nothing of what a number counts; ``figures`` reads the words
+around it through the ``PhraseTable`` lookups built here.
+
+All words come from ``resources/numbers.json`` (one section per language), compiled
+once per language into a single regular expression and a set of token tables.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from passage.model import Span
+from passage.resources import load_json
+
+TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+_NOT_DIGIT = re.compile(r"[^\d.]")
+_ANY_DIGIT = re.compile(r"\d")
+_GROUP_SPACE = "[ \u00a0\u2009\u202f]"  # thousands separators: space, no-break, thin spaces
+
+QuantityForm = Literal[
+    "numeral", "words", "vague", "fixed", "ordinal", "decade", "fiscal", "time", "phone"
+]
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A stretch of text cut into tokens: runs of letters, runs of digits, single marks.
+
+    ``words`` are lower-cased; ``starts``/``ends`` are offsets into the whole text.
+    """
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Tokens:
+        found = list(TOKEN.finditer(text, start, end))
+        return cls(
+            [m.group().lower() for m in found],
+            [m.start() for m in found],
+            [m.end() for m in found],
+        )
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def at(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def span(self, first: int, last: int) -> Span:
+        """The text span of tokens ``[first, last)``."""
+        return Span(self.starts[first], self.ends[last - 1])
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    first: int  # token index where the phrase starts
+    last: int  # token index just after it
+    value: Any
+
+
+class PhraseTable:
+    """Phrases as token sequences, for longest-match lookup at or before a token."""
+
+    def __init__(self, entries: dict[str, Any]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._by_last: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, value in entries.items():
+            words = tuple(tokenize(phrase))
+            self._by_first.setdefault(words[0], []).append((words, value))
+            self._by_last.setdefault(words[-1], []).append((words, value))
+        for table in (self._by_first, self._by_last):
+            for options in table.values():
+                options.sort(key=lambda option: -len(option[0]))
+
+    def at(self, tokens: Tokens, i: int, stop: int | None = None) -> PhraseMatch | None:
+        """The longest phrase that starts at token ``i`` (and ends by ``stop``)."""
+        words = tokens.words
+        stop = len(words) if stop is None else stop
+        options = self._by_first.get(words[i]) if i < stop else None
+        if not options:
+            return None
+        for phrase, value in options:
+            n = len(phrase)
+            if i + n <= stop and tuple(words[i : i + n]) == phrase:
+                return PhraseMatch(i, i + n, value)
+        return None
+
+    def ending(self, tokens: Tokens, j: int, floor: int = 0) -> PhraseMatch | None:
+        """The longest phrase that ends just before token ``j`` (and starts at ``floor`` or later)."""
+        words = tokens.words
+        options = self._by_last.get(words[j - 1]) if floor < j <= len(words) else None
+        if not options:
+            return None
+        for phrase, value in options:
+            n = len(phrase)
+            if j - n >= floor and tuple(words[j - n : j]) == phrase:
+                return PhraseMatch(j - n, j, value)
+        return None
+
+
+def tokenize(phrase: str) -> list[str]:
+    """A phrase's tokens, as ``Tokens`` cuts text ("-year-old" -> ["-", "year", "-", "old"])."""
+    return [m.group().lower() for m in TOKEN.finditer(phrase)]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number as written: its span, value and form.
+
+    ``value`` is the number (for a vague quantity, its low value); ``high`` is a vague
+    quantity's upper bound when the data gives one. ``scale`` is the multiplier written
+    after a numeral ("million" in "1.2 million"), so "8 to 10 million" can scale the 8.
+    ``plain`` marks bare digits with no separator or decimals (a possible year).
+    """
+
+    span: Span
+    value: float
+    form: QuantityForm
+    high: float | None = None
+    scale: int = 1
+    plain: bool = False
+    needs_of: bool = False
+
+
+@dataclass(frozen=True)
+class _Vague:
+    low: float
+    high: float | None
+    needs_of: bool
+
+
+class Lexicon:
+    """One language's section of numbers.json, compiled for scanning and lookups."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.numbers: dict[str, int] = {**data["units"], **data["tens"], **data["multipliers"]}
+        self.units: dict[str, int] = data["units"]
+        self.tens: dict[str, int] = data["tens"]
+        self.multipliers: dict[str, int] = data["multipliers"]
+        self.abbreviations: dict[str, int] = data["abbreviations"]
+        self.ordinals: dict[str, int] = data["ordinals"]
+        self.fractions: dict[str, float] = data["fractions"]
+        self.articles = frozenset(data["articles"])
+        self.and_words = frozenset(data["and_words"])
+        self.vague = {
+            _norm(v["phrase"]): _Vague(v["low"], v.get("high"), v.get("needs_of", False))
+            for v in data["vague"]
+        }
+        self.fixed = {
+            _norm(v["phrase"]): _Vague(v["value"], v["value"], v.get("needs_of", False))
+            for v in data["fixed"]
+        }
+        self.keywords = self._keywords()
+        self.starters = self._starters()
+        self.pattern = self._pattern()
+
+    def _keywords(self) -> frozenset[str]:
+        """Words of which a sentence must hold one to hold a number in words."""
+        words = set(self.numbers) | set(self.ordinals)
+        for phrase in (*self.vague, *self.fixed):
+            words.update(tokenize(phrase))
+        return frozenset(words - self.articles - {"of", "a", "few", "several"})
+
+    def _starters(self) -> frozenset[str]:
+        """Tokens where a number can begin: number words, articles, "half", "'" of "'90s"."""
+        firsts = {tokenize(p)[0] for p in (*self.vague, *self.fixed, *self.fractions)}
+        return frozenset(self.keywords | self.articles | firsts | {"'", "’", "("})
+
+    def _pattern(self) -> re.Pattern[str]:
+        def alt(words: Any) -> str:
+            ordered = sorted(words, key=lambda w: (-len(w), w))
+            return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+
+        number_word = rf"(?:{alt(self.numbers)})\b"
+        multiplier = rf"(?:{alt(self.multipliers)})\b"
+        fraction = rf"(?:{alt(self.fractions)})\s+(?:(?:{alt(self.data['fraction_links'])})\s+)?"
+        article = rf"(?:{alt(self.articles)})\s+"
+        sequence = rf"{number_word}(?:(?:\s*-\s*|\s+|\s+(?:{alt(self.and_words)})\s+){number_word})*"
+        scale = rf"(?:{_GROUP_SPACE}+(?:{alt(self.multipliers)})|(?:{alt(self.abbreviations)}))\b"
+        ords = alt(self.data["ordinal_suffixes"])
+        fiscal = "|".join(f"(?<={re.escape(p)})" for p in self.data["kinds"]["fiscal_prefixes"])
+        decade = re.escape(self.data["decade_suffix"])
+        start = r"(?<![\w])(?<!\d[.,])"
+        parts = [
+            rf"(?P<time>(?<![\w.:])\d{{1,2}}:\d{{2}}(?![\d:]))",
+            rf"(?P<phone>(?<![\w(])\(?\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}(?!\d))",
+            rf"(?P<ordinal>{start}\d+(?:{ords})\b)",
+            rf"(?P<decade>(?:{start}(?:\d\d)?|['’])\d0{decade}\b)",
+            rf"(?P<fiscal>(?:{fiscal})\d{{2,4}}\b)",
+            rf"(?P<numeral>{start}(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,])"
+            rf"|\d+)(?:\.\d+)?)(?P<scale>{scale})?",
+            rf"(?P<vague>\b(?:{alt(self.vague)})\b)",
+            rf"(?P<fixed>\b(?:{alt(self.fixed)})\b)",
+            rf"(?P<ordword>\b(?:(?:{alt(self.tens)})\s*-\s*)?(?:{alt(self.ordinals)})\b)",
+            rf"(?P<words>\b(?:{fraction}(?={multiplier})|{article}(?={multiplier}))?{sequence})",
+        ]
+        return re.compile("|".join(parts), re.IGNORECASE)
+
+    def may_hold_number(self, text: str, start: int, end: int) -> bool:
+        """Cheap test: a digit or a number word somewhere in ``text[start:end]``."""
+        if _ANY_DIGIT.search(text, start, end):
+            return True
+        return not self.keywords.isdisjoint(_LETTERS.findall(text[start:end].lower()))
+
+
+@cache
+def lexicon(lang: str = "en") -> Lexicon:
+    """The compiled number lexicon of one language (``resources/numbers.json``)."""
+    data = load_json("numbers.json")
+    if lang not in data:
+        raise ValueError(f"numbers.json has no section for language {lang!r}; add one there")
+    return Lexicon(data[lang])
+
+
+def scan(text: str, tokens: Tokens, end: int, lex: Lexicon) -> list[Quantity]:
+    """Every quantity in the tokens of ``text[:end]``, in order.
+
+    The combined pattern is tried only where a token can start a number (a digit, a
+    number word, an article), so a sentence costs one set lookup per token.
+    """
+    out: list[Quantity] = []
+    reached = -1
+    for w, s in zip(tokens.words, tokens.starts, strict=True):
+        if s < reached or not (w[0].isdigit() or w in lex.starters):
+            continue
+        m = lex.pattern.match(text, s, end)
+        if m is not None:
+            reached = m.end()
+            out.extend(_quantities(m, text, lex))
+    return out
+
+
+def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
+    kind = "numeral" if m.group("numeral") is not None else m.lastgroup or ""
+    span = Span(m.start(kind), m.end(kind))
+    surface = m.group(kind)
+    if kind == "numeral":
+        return [_numeral(m, span, lex)]
+    if kind in ("vague", "fixed"):
+        entry = (lex.vague if kind == "vague" else lex.fixed)[_norm(surface)]
+        return [Quantity(span, entry.low, kind, entry.high, needs_of=entry.needs_of)]
+    if kind == "words":
+        return _words(text, span, lex)
+    if kind == "ordword":
+        words = _LETTERS.findall(surface.lower())
+        value = sum(lex.tens.get(w, 0) for w in words[:-1]) + lex.ordinals[words[-1]]
+        return [Quantity(span, value, "ordinal")]
+    digits = _DIGITS.findall(surface)
+    if kind == "ordinal":
+        return [Quantity(span, int(digits[0]), "ordinal")]
+    if kind in ("decade", "fiscal"):
+        value = int(digits[0])
+        value += 0 if len(digits[0]) == 4 else 1900 if kind == "decade" else 2000
+        return [Quantity(span, value, kind)]  # type: ignore[arg-type]
+    return [Quantity(span, 0, kind)]  # type: ignore[arg-type]  # time, phone
+
+
+def _numeral(m: re.Match[str], span: Span, lex: Lexicon) -> Quantity:
+    digits = m.group("numeral")
+    value = float(_NOT_DIGIT.sub("", digits))
+    scale = 1
+    if m.group("scale"):
+        word = m.group("scale").strip().lower()
+        scale = lex.multipliers.get(word) or lex.abbreviations[word]
+        value *= scale
+        span = Span(span.start, m.end("scale"))
+    plain = digits.isdigit()
+    return Quantity(span, value, "numeral", scale=scale, plain=plain and scale == 1)
+
+
+def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
+    """Parse a run of number words; split it where the grammar of numbers breaks ("five six")."""
+    words = [
+        (m.group().lower(), m.start(), m.end())
+        for m in _LETTERS.finditer(text, span.start, span.end)
+    ]
+    out: list[Quantity] = []
+    i, base, first = 0, 1.0, None
+    two = f"{words[0][0]} {words[1][0]}" if len(words) > 1 else ""
+    if two in lex.fractions or words[0][0] in lex.fractions:
+        base = lex.fractions[two] if two in lex.fractions else lex.fractions[words[0][0]]
+        first, i = words[0][1], (2 if two in lex.fractions else 1)
+        while i < len(words) and words[i][0] not in lex.numbers:
+            i += 1  # the links: "half a million", "a quarter of a million"
+    elif words[0][0] in lex.articles:
+        first, i = words[0][1], 1
+    total, group, last_end, prev = 0.0, 0.0, span.start, ""
+    for word, w_start, w_end in words[i:]:
+        if word in lex.and_words:
+            if prev not in ("small", "large"):
+                out.append(Quantity(Span(first, last_end), total + group, "words"))
+                total, group, first, prev = 0.0, 0.0, None, ""
+            continue
+        value = lex.numbers[word]
+        if word in lex.multipliers:
+            factor = group or base
+            if value < 1000:
+                group, prev = factor * value, "small"
+            else:
+                total, group, prev = total + factor * value, 0.0, "large"
+        else:
+            if prev == "unit" or (prev == "tens" and value >= 10):
+                out.append(Quantity(Span(first, last_end), total + group, "words"))
+                total, group, first = 0.0, 0.0, None
+            group += value
+            prev = "tens" if word in lex.tens else "unit"
+        base = 1.0
+        first = w_start if first is None else first
+        last_end = w_end
+    if first is not None:
+        out.append(Quantity(Span(first, last_end), total + group, "words"))
+    return out
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+# --------------------------------------------------------------------------- phrase tables
+
+CLAUSE_MARKS = frozenset(",;:()[]{}—!?\"“”")  # punctuation that closes a clause
+
+
+class Tables:
+    """The phrases around figures (qualifiers, rates, units, comparisons) of one language."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        data, kinds, changes = lex.data, lex.data["kinds"], lex.data["changes"]
+        self.lex = lex
+
+        def table(phrases: list[str], value: Any = True) -> PhraseTable:
+            return PhraseTable(dict.fromkeys(phrases, value))
+
+        self.qualifiers = PhraseTable({q["phrase"]: q["effect"] for q in data["qualifiers"]})
+        self.post_qualifiers = PhraseTable(
+            {q["phrase"]: q["effect"] for q in data["post_qualifiers"]}
+        )
+        self.range_openers = PhraseTable(
+            {r["phrase"]: r["join"] for r in data["ranges"]["openers"]}
+        )
+        self.range_separators = frozenset(data["ranges"]["separators"])
+        self.range_openers_words = [tokenize(r["phrase"])[-1] for r in data["ranges"]["openers"]]
+        self.rates = PhraseTable({r["phrase"]: r["per"] for r in data["rates"]})
+        self.rate_blockers_after = frozenset(data["rate_blockers_after"])
+        self.rate_blockers_before = frozenset(data["rate_blockers_before"])
+        markers = data["cumulative"]
+        self.cumulative_after = PhraseTable(
+            {m["phrase"]: m.get("needs_time", False) for m in markers if m["where"] != "before"}
+        )
+        self.cumulative_before = PhraseTable(
+            {m["phrase"]: m.get("needs_time", False) for m in markers if m["where"] != "after"}
+        )
+        self.time_heads = frozenset(data["time_heads"])
+        self.since_blockers = frozenset(data["since_blockers"])
+        self.time_span_words = frozenset(data["time_span_words"])
+        self.months = table([p for m in data["months"] for p in (m, f"{m}.")])
+        self.money_before = table(kinds["money_before"])
+        self.age_before = table(kinds["age_before"])
+        self.other_before = table(kinds["other_before"])
+        self.year_before = table(kinds["year_before"])
+        self.fold = table(changes["fold_words"])
+        self.right_kinds: list[tuple[PhraseTable, str]] = [
+            (table(kinds["percent_after"]), "percent"),
+            (table(kinds["money_after"]), "money"),
+            (table(kinds["age_after"]), "age"),
+            (self.fold, "other"),
+            (table(kinds["time_after"]), "time"),
+            (table(kinds["measure_after"]), "measure"),
+            (table(kinds["fraction_after"]), "other"),
+            (table(kinds["duration_after"]), "duration"),
+        ]
+        self.year_min, self.year_max = kinds["year_min"], kinds["year_max"]
+        self.age_comma_max = kinds["age_comma_max"]
+        self.function_words = frozenset(data["function_words"])
+        self.plural_heads = frozenset(data["plural_heads"])
+        self.verb_endings = tuple(data["verb_endings"])
+        self.noun_joiners = frozenset(data["noun_joiners"])
+        self.of_determiners = frozenset(data["of_determiners"])
+        self.collectives = frozenset(data["collectives"])
+        self.one_words = frozenset(w for w, v in lex.units.items() if v == 1)
+        self.one_not_after = frozenset(data["pronoun_one"]["not_after"])
+        self.one_not_before = frozenset(data["pronoun_one"]["not_before"])
+        self.factor_words: dict[str, float] = changes["factor_words"]
+        self.factor_verbs: dict[str, float] = changes["factor_verbs"]
+        self.fold_suffix: str = changes["fold_words"][0]
+        self.times = table(changes["times_words"])
+        self.increase_words = frozenset(changes["increase_words"])
+        self.decrease_words = frozenset(changes["decrease_words"])
+        self.by_words = frozenset(changes["by_words"])
+        self.from_intros = table(changes["from_intros"])
+        self.from_gap_max: int = changes["from_gap_max"]
+        self.baseline_intros = table(changes["baseline_intros"])
+        self.baseline_leads = frozenset(changes["baseline_leads"])
+        self.change_verbs = frozenset(changes["change_verbs"])
+        self.verb_reach: int = changes["verb_reach"]
+        self.comparison_starters = frozenset(
+            [*(tokenize(p)[0] for p in changes["from_intros"]), *self.factor_words,
+             *self.factor_verbs, *self.range_openers_words]
+        )
+
+    def is_plural(self, word: str) -> bool:
+        """A word that can end a noun phrase of several: "migrants", "people", "Chinese"."""
+        if word in self.plural_heads:
+            return True
+        return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+    def is_verb_form(self, word: str) -> bool:
+        """ "attempting", "arrested": where a noun phrase without a plural head stops."""
+        return word.endswith(self.verb_endings)
+
+
+@cache
+def tables(lang: str = "en") -> Tables:
+    """The compiled phrase tables of one language."""
+    return Tables(lexicon(lang))

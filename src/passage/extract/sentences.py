@@ -1,0 +1,81 @@
+"""Sentences of a cleaned document, as spans into its original text.
+
+Blocks (lines) are split at sentence ends: a period, question or exclamation
+mark (optionally closed by a quote or bracket) followed by space and a capital,
+digit or opening quote, unless the word before is a known abbreviation
+("U.S.", "Nov.", "Sen."). Runs of two or more spaces, which flattened pages
+use between paragraphs, also end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from passage.model import Document, Span
+from passage.resources import load_json
+
+MAX_SENTENCE_CHARS = 1200  # longer runs (tables, lists) are cut so one bad line stays cheap
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    block: int  # index of the block in Document.blocks
+    caption: bool
+    headline: bool  # the document's first kept block
+
+
+@cache
+def _boundary() -> re.Pattern[str]:
+    return re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\s{2,}")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_json("sentences.json")["en"]["abbreviations"])
+
+
+def split(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans inside ``text[start:end]``, trimmed of surrounding space."""
+    abbreviations = _abbreviations()
+    spans: list[Span] = []
+    cursor = start
+    for m in _boundary().finditer(text, start, end):
+        if m.group(0)[0] == ".":
+            word = text[max(cursor, m.start() - 12) : m.start() + 1].split()[-1:]
+            if word and (word[0] in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+", word[0])):
+                continue
+        cut = m.end() if not m.group(0).isspace() else m.start()
+        _add(text, cursor, cut, spans)
+        cursor = m.end()
+    _add(text, cursor, end, spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append(Span(start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """Every sentence of the document's kept blocks, in order."""
+    out: list[Sentence] = []
+    first = True
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "dropped":
+            continue
+        for span in split(doc.text, block.start, block.end):
+            out.append(Sentence(span, i, block.kind == "caption", first))
+        first = False
+    return out

@@ -1,0 +1,66 @@
+"""The event grammar's data files: triggers and cues are valid, unique and complete."""
+
+from __future__ import annotations
+
+import re
+
+from passage.model import EVENT_TYPES, POLICY_KINDS
+from passage.resources import load_json, load_jsonl
+
+CUE_NAMES = {
+    "gate",
+    "migration_context",
+    "negation",
+    "hypothetical",
+    "planned",
+    "ongoing",
+    "attribution_verbs",
+    "origin_before",
+    "destination_before",
+    "location_before",
+    "authority_after",
+    "agent_before",
+    "according_to",
+    "people_nouns",
+}
+
+
+def test_every_trigger_rule_is_valid_and_unique() -> None:
+    rules = load_jsonl("triggers.jsonl")
+    ids = [r["id"] for r in rules]
+    assert len(ids) == len(set(ids)), "duplicate trigger ids"
+    for rule in rules:
+        assert rule["lang"] == "en" or len(rule["lang"]) == 2
+        assert rule["type"] in EVENT_TYPES, rule["id"]
+        assert rule["context"] in ("migration", "none"), rule["id"]
+        if rule["type"] == "policy":
+            assert rule["policy_kind"] in POLICY_KINDS, rule["id"]
+        else:
+            assert "policy_kind" not in rule, rule["id"]
+        pattern = re.compile(rule["pattern"])
+        # rules are joined into one alternation of named groups: no capturing groups inside
+        assert pattern.groups == 0, f"{rule['id']}: use (?:...) not (...)"
+        assert not pattern.match(""), f"{rule['id']} matches the empty string"
+
+
+def test_every_type_and_policy_kind_has_a_trigger() -> None:
+    rules = load_jsonl("triggers.jsonl")
+    assert {r["type"] for r in rules} == set(EVENT_TYPES)
+    kinds = {r.get("policy_kind") for r in rules if r["type"] == "policy"}
+    assert kinds == set(POLICY_KINDS)
+
+
+def test_cues_compile_for_every_language() -> None:
+    cues = load_json("cues.json")
+    assert "en" in cues
+    for lang, table in cues.items():
+        assert CUE_NAMES <= set(table), f"{lang} lacks {CUE_NAMES - set(table)}"
+        for name, pattern in table.items():
+            compiled = re.compile(pattern.replace("$COUNTRY", "X"))
+            assert not compiled.match(""), f"{lang}.{name} matches the empty string"
+
+
+def test_sentence_abbreviations_end_with_a_period() -> None:
+    abbreviations = load_json("sentences.json")["en"]["abbreviations"]
+    assert len(abbreviations) == len(set(abbreviations))
+    assert all(a.endswith(".") for a in abbreviations)
