@@ -27,6 +27,13 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
 log = logging.getLogger(__name__)
 
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    400: {"model": ErrorPublic, "description": "a filter value that cannot be used"},
+    404: {"model": ErrorPublic, "description": "no such event or document"},
+    422: {"model": ErrorPublic, "description": "a parameter of the wrong type or out of range"},
+    503: {"model": ErrorPublic, "description": "the database is missing"},
+}
+
 
 def _error(status: int, error: str, message: str, param: str | None = None) -> JSONResponse:
     body = ErrorPublic(error=error, param=param, message=message)
@@ -49,7 +56,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         kind = "not_found" if exc.status_code == 404 else "http_error"
-        return _error(exc.status_code, kind, str(exc.detail))
+        response = _error(exc.status_code, kind, str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(StoreError)
     async def no_database(request: Request, exc: StoreError) -> JSONResponse:
@@ -74,7 +83,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.state.db_path = Path(db_path)
     _install_error_handlers(app)
     for module in (events, documents, aggregates, exports):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, responses=ERROR_RESPONSES)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -9,7 +9,8 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from passage.api.filters import MAX_PEOPLE, build_filters
+from passage.api.filters import MAX_PEOPLE, MAX_TEXT, build_filters
+from passage.model import EVENT_TYPES, POLICY_KINDS, STATUSES
 from passage.store import connect_readonly
 from passage.store.queries import EventFilters
 
@@ -30,12 +31,29 @@ ConnDep = Annotated[sqlite3.Connection, Depends(get_conn)]
 
 _LIST = "; several values separated by commas"
 _COUNTRY = "ISO alpha-3 code or country name" + _LIST
+_DATE_PATTERN = {"pattern": r"^\s*(\d{4}(-\d{1,2}(-\d{1,2})?)?)?\s*$"}
+
+
+def _one_of(values: tuple[str, ...]) -> dict[str, str]:
+    """A pattern documenting a comma-separated list of ``values`` (checked by build_filters,
+    which gives a clearer message than a failed pattern would)."""
+    word = "(" + "|".join(values) + ")"
+    return {"pattern": rf"^\s*({word}(\s*,\s*{word})*)?\s*,?\s*$"}
+
 
 
 def event_filters(
-    type: Annotated[str | None, Query(description="event type" + _LIST)] = None,
-    policy_kind: Annotated[str | None, Query(description="policy kind" + _LIST)] = None,
-    status: Annotated[str | None, Query(description="occurred, ongoing, planned" + _LIST)] = None,
+    type: Annotated[
+        str | None, Query(description="event type" + _LIST, json_schema_extra=_one_of(EVENT_TYPES))
+    ] = None,
+    policy_kind: Annotated[
+        str | None,
+        Query(description="policy kind" + _LIST, json_schema_extra=_one_of(POLICY_KINDS)),
+    ] = None,
+    status: Annotated[
+        str | None,
+        Query(description="occurred, ongoing, planned" + _LIST, json_schema_extra=_one_of(STATUSES)),
+    ] = None,
     origin: Annotated[str | None, Query(description="people's origin: " + _COUNTRY)] = None,
     location: Annotated[str | None, Query(description="where it happened: " + _COUNTRY)] = None,
     destination: Annotated[str | None, Query(description="where people went: " + _COUNTRY)] = None,
@@ -43,17 +61,31 @@ def event_filters(
         str | None, Query(description="origin, location or destination: " + _COUNTRY)
     ] = None,
     date_from: Annotated[
-        str | None, Query(description="events overlapping from this day (YYYY[-MM[-DD]])")
+        str | None,
+        Query(
+            description="events overlapping from this day (YYYY[-MM[-DD]])",
+            json_schema_extra=_DATE_PATTERN,
+        ),
     ] = None,
     date_to: Annotated[
-        str | None, Query(description="events overlapping until this day (YYYY[-MM[-DD]])")
+        str | None,
+        Query(
+            description="events overlapping until this day (YYYY[-MM[-DD]])",
+            json_schema_extra=_DATE_PATTERN,
+        ),
     ] = None,
     min_people: Annotated[
         int | None, Query(ge=0, le=MAX_PEOPLE, description="at least this many people")
     ] = None,
-    actor: Annotated[str | None, Query(description="substring of the actor, any case")] = None,
-    source: Annotated[str | None, Query(description="substring of the source, any case")] = None,
-    q: Annotated[str | None, Query(description="words in the evidence text")] = None,
+    actor: Annotated[
+        str | None, Query(description="substring of the actor, any case", max_length=MAX_TEXT)
+    ] = None,
+    source: Annotated[
+        str | None, Query(description="substring of the source, any case", max_length=MAX_TEXT)
+    ] = None,
+    q: Annotated[
+        str | None, Query(description="words in the evidence text", max_length=MAX_TEXT)
+    ] = None,
 ) -> EventFilters:
     return build_filters(
         type=type,

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Query, Response
 
 from passage.api.deps import ConnDep, FiltersDep
 from passage.api.events import SortParam
-from passage.api.filters import check_sort
 from passage.export import MEDIA_TYPES, export
 
 router = APIRouter(tags=["export"])
@@ -26,7 +25,7 @@ def export_events(
     sort: SortParam = "date",
 ) -> Response:
     """Every event matching the filters, with evidence, document url and a citation."""
-    data = export(conn, filters, format, sort=check_sort(sort))  # type: ignore[arg-type]
+    data = export(conn, filters, format, sort=sort)
     return Response(
         content=data,
         media_type=MEDIA_TYPES[format],

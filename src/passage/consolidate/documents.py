@@ -103,7 +103,9 @@ def update_clusters(conn: sqlite3.Connection, new: list[DocSignature]) -> Cluste
 
 def representative(doc_ids: Iterable[str], metas: dict[str, DocMeta]) -> str:
     """The first published document of a cluster (undated ones last; then by id)."""
-    return min(doc_ids, key=lambda d: (metas[d].published is None, metas[d].published or date.min, d))
+    return min(
+        doc_ids, key=lambda d: (metas[d].published is None, metas[d].published or date.min, d)
+    )
 
 
 def cluster_rows(

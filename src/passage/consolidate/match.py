@@ -12,7 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from passage.model import Event, People
+from passage.model import DateRange, Event, People
 
 # An undated event can only be the dated one another outlet reports when both went
 # to press within a week: news of one flight or raid is printed within days.
@@ -65,7 +65,11 @@ class Bounds:
 
 def interval(ev: Event) -> Interval | None:
     """The days ``ev.date`` covers, or None when the event is undated."""
-    d = ev.date
+    return days_of(ev.date)
+
+
+def days_of(d: DateRange | None) -> Interval | None:
+    """The days a date covers (a month or year without an end runs to its last day)."""
     if d is None or (d.start is None and d.end is None):
         return None
     start = d.start or d.end
@@ -139,24 +143,41 @@ def _close(a: date | None, b: date | None, days: int) -> bool:
     return a is not None and b is not None and abs((a - b).days) <= days
 
 
+def _shifted(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
+    """One relative date ("on Tuesday", "so far this year") read on two publication days."""
+    if ia is None or ib is None or a.published is None or b.published is None:
+        return False
+    return (ia.start - a.published, ia.end - a.published) == (
+        ib.start - b.published,
+        ib.end - b.published,
+    )
+
+
 def _dates(a: Claim, b: Claim, same_story: bool) -> bool:
     ia, ib = interval(a.event), interval(b.event)
+    # Copies of one text carry one date expression; read on different days it can
+    # move with the publication date. That is the same fact only if the figures
+    # agree: a weekly bulletin with a new total is a new reading.
+    relative = (
+        same_story
+        and a.published != b.published
+        and (ia is None or ib is None or _shifted(a, b, ia, ib))
+        and figures_agree(a.event.people, b.event.people)
+    )
     cumulative = bool(a.event.people and a.event.people.cumulative) or bool(
         b.event.people and b.event.people.cumulative
     )
-    if same_story and a.published != b.published:
-        return True  # one text: relative dates were resolved against different days
     if cumulative:
         asof_a = ia.end if ia else a.published
         asof_b = ib.end if ib else b.published
         if not _close(asof_a, asof_b, CUMULATIVE_ASOF_DAYS):
-            return False
+            return relative
         starts = (a.event.date and a.event.date.start, b.event.date and b.event.date.start)
         return None in starts or _close(starts[0], starts[1], CUMULATIVE_ASOF_DAYS)
     if ia is None or ib is None:
         return same_story or _close(a.published, b.published, NULL_DATE_WINDOW_DAYS)
     if not ia.overlaps(ib):
-        return False
+        return relative
     short, long = sorted((ia.days, ib.days))
     return long <= short * MAX_SPAN_RATIO
 

@@ -189,9 +189,7 @@ def combine_people(records: list[EventRecord]) -> Combined:
         return Combined(None, False, "no report gives a figure")
     figures = [m.event.people for m in voting]
     per, cumulative = figures[0].per, figures[0].cumulative  # type: ignore[union-attr]
-    conflict = not all(
-        figures_agree(a, b) for i, a in enumerate(figures) for b in figures[i + 1 :]
-    )
+    conflict = not all(figures_agree(a, b) for i, a in enumerate(figures) for b in figures[i + 1 :])
     lows = [p.low for p in figures]  # type: ignore[union-attr]
     highs = [p.high for p in figures]  # type: ignore[union-attr]
     approx = all(p.approx for p in figures)  # type: ignore[union-attr]

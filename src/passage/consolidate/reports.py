@@ -32,9 +32,7 @@ def report_claim(report: Report) -> Claim:
     return Claim(
         event=report.face,
         published=report.published,
-        words=frozenset(
-            w for m in report.members for text in m.evidence_text for w in words(text)
-        ),
+        words=frozenset(w for m in report.members for text in m.evidence_text for w in words(text)),
         source=report.face.source,
     )
 

@@ -9,7 +9,7 @@ repeats of one fact across headline, body and captions are merged.
 from __future__ import annotations
 
 from passage.extract.merge import merge
-from passage.extract.triggers import relevant
+from passage.extract.triggers import about_migration, relevant
 from passage.model import Document, Event
 
 
@@ -21,9 +21,10 @@ def extract(doc: Document) -> list[Event]:
     from passage.extract.events import sentence_events
     from passage.extract.sentences import sentences
 
+    topic = about_migration(" ".join(doc.text[b.start : b.end] for b in kept))
     candidates = []
     for sentence in sentences(doc):
-        candidates.extend(sentence_events(doc.text, sentence, doc.published))
+        candidates.extend(sentence_events(doc.text, sentence, doc.published, topic))
     return merge(candidates)
 
 

@@ -77,7 +77,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
         + rf"(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{month_all})(?:,?\s+(?P<dm_y>{YEAR})(?!\d))?",
         rf"(?P<my_m>{month_alone})(?:\s+of)?,?\s+(?P<my_y>{YEAR})(?!\d)",
         rf"(?P<fy_pre>{fiscal})\s*(?P<fy_y>{YEAR}|['’]?\d\d)(?!\d)",
-        rf"(?:the\s+)?(?:(?P<dec_mod>early|mid|late)[-\s])?(?P<dec>(?:18|19|20)\d0)['’]?s",
+        r"(?:the\s+)?(?:(?P<dec_mod>early|mid|late)[-\s])?(?P<dec>(?:18|19|20)\d0)['’]?s",
         rf"(?P<ago_n>\d{{1,2}}|{numbers})\s+(?P<ago_u>{units})\s+{w['ago']}",
         rf"(?P<rel>{rel})",
         rf"(?:(?P<sea_mod>{mods})\s+)?(?:the\s+)?(?P<sea>{seasons})(?:\s+(?:of\s+)?(?P<sea_y>{YEAR}))?",
@@ -293,14 +293,16 @@ def _season(s: int, e: int, g: dict[str, Any], pub: date, w: dict[str, Any]) -> 
         y, relative = pub.year, True
         if first_m > last_m and pub.month <= last_m:
             y -= 1  # in February, "this winter" began last December
-        if mod == "previous" and date(y, first_m, 1) > pub - timedelta(days=1):
-            y -= 1
+        if mod == "previous" and _season_end(y, first_m, last_m) >= pub:
+            y -= 1  # "last fall" is the last one over
         elif mod == "next" and date(y, first_m, 1) <= pub:
             y += 1
-    first = date(y, first_m, 1)
-    last_y = y + 1 if first_m > last_m else y
-    last = _month_range(last_y, last_m)[1]
+    first, last = date(y, first_m, 1), _season_end(y, first_m, last_m)
     return _span(s, e, "range", first, last, relative)
+
+
+def _season_end(y: int, first_m: int, last_m: int) -> date:
+    return _month_range(y + 1 if first_m > last_m else y, last_m)[1]
 
 
 def _bare_month(m: re.Match[str], text: str, pub: date, w: dict[str, Any]) -> _Atom | None:
@@ -374,4 +376,6 @@ def _range(a: _Atom, b: _Atom, opener: tuple[int, str] | None) -> _Atom:
         first = first.replace(year=first.year - 1)  # "from November to February"
     start = opener[0] if opener else a.start
     rng = DateRange(first, last, "range")
-    return replace(a, start=start, end=b.end, kind="range", range=rng, relative=a.relative or b.relative)
+    return replace(
+        a, start=start, end=b.end, kind="range", range=rng, relative=a.relative or b.relative
+    )

@@ -10,6 +10,7 @@ acted, who the sentence attributes the fact to, and the time it names.
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -37,6 +38,14 @@ FIGURE_REACH = 140  # a figure further than this from its trigger belongs to som
 SUBJECT_REACH = 80  # an agency this close before the trigger is taken as the actor
 # Types whose people are sent somewhere: they get a destination.
 MOVING_TYPES = frozenset({"removal", "return", "arrival"})
+# Without a figure of its own, a type is only the backdrop of these others in one sentence:
+# "apprehended 300 migrants crossing the border" is an apprehension, not also an arrival.
+BACKDROP_OF = {
+    "arrival": frozenset({"apprehension", "removal", "detention", "return"}),
+    "detention": frozenset({"removal", "apprehension"}),
+    "return": frozenset({"removal"}),
+    "operation": frozenset({"apprehension"}),
+}
 
 
 @dataclass
@@ -59,6 +68,7 @@ class Candidate:
     trigger: Trigger
     figure: Figure | None = None
     extra_triggers: list[Trigger] = field(default_factory=list)
+    weak: bool = False  # only a topic noun, no figure, no date: kept only as more evidence
 
 
 @cache
@@ -66,7 +76,7 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{load_json('cues.json')[LANG][name]})\b", re.IGNORECASE)
 
 
-def mentions(text: str, span: Span, published) -> Mentions:  # type: ignore[no-untyped-def]
+def mentions(text: str, span: Span, published: date | None) -> Mentions:
     return Mentions(
         figures=find_figures(text, span.start, span.end),
         countries=find_countries(text, span.start, span.end),
@@ -76,18 +86,28 @@ def mentions(text: str, span: Span, published) -> Mentions:  # type: ignore[no-u
     )
 
 
-def sentence_events(text: str, sentence: Sentence, published) -> list[Candidate]:  # type: ignore[no-untyped-def]
+def sentence_events(
+    text: str, sentence: Sentence, published: date | None, about_migration: bool = False
+) -> list[Candidate]:
     """Candidate events of one sentence (before merging across the document)."""
-    triggers = find_triggers(text, sentence.span)
+    triggers = find_triggers(text, sentence.span, about_migration)
     if not triggers:
         return []
     found = mentions(text, sentence.span, published)
     by_type = _group(triggers)
     people_figures = [f for f in found.figures if _counts_people(text, f, found)]
     owners = _assign_figures(people_figures, by_type)
+    strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
+    with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
     for (etype, kind), group in by_type.items():
-        lead = group[0]
+        lead = next((t for t in group if not t.rule.weak), group[0])
+        weak = all(t.rule.weak for t in group)
+        if (etype, kind) not in owners:
+            if BACKDROP_OF.get(etype, frozenset()) & (strong | with_figure):
+                continue
+            if weak and strong - {etype}:
+                continue
         status = _status(text, sentence, lead, found)
         if status is None:
             continue
@@ -106,7 +126,8 @@ def sentence_events(text: str, sentence: Sentence, published) -> list[Candidate]
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
             _set_date(ev, lead, figure, found)
-            out.append(Candidate(ev, sentence, lead, figure, group[1:]))
+            weak_only = weak and figure is None and ev.date is None
+            out.append(Candidate(ev, sentence, lead, figure, group[1:], weak_only))
     return out
 
 

@@ -14,14 +14,22 @@ Every word comes from ``resources/numbers.json`` through ``numbers.Tables``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from passage.extract.numbers import CLAUSE_MARKS, PhraseMatch, Quantity, Tables, Tokens, scan, tables
+from passage.extract.comparisons import Number, change_verb_before, find_comparisons
+from passage.extract.numbers import (
+    CLAUSE_MARKS,
+    PhraseMatch,
+    Quantity,
+    Tables,
+    Tokens,
+    scan,
+    tables,
+)
 from passage.model import Change, Figure, FigureKind, People, Span
 
 MAX_NOUN_WORDS = 4  # "unaccompanied migrant children": longer runs are clauses, not nouns
 RATE_REACH = 12  # tokens after a figure within which "each day" still belongs to it
-BASELINE_WORDS = 8  # "the same period of 2019": a baseline longer than this is a clause
 TIME_WORDS = 6  # "since the start of the year"
 
 
@@ -73,15 +81,6 @@ class _Draft:
         )
 
 
-@dataclass
-class _Comparison:
-    change: Change
-    first: int
-    last: int
-    consumed: list[_Draft] = field(default_factory=list)
-    target: _Draft | None = None
-
-
 def find_figures(
     text: str, start: int = 0, end: int | None = None, lang: str = "en"
 ) -> list[Figure]:
@@ -105,12 +104,13 @@ def find_figures(
     counts = [d for d in drafts if d.kind == "count"]
     floor = 0
     for i, d in enumerate(counts):
-        _describe(tokens, d, drafts, counts[i + 1].lo if i + 1 < len(counts) else len(tokens), t)
+        stop = counts[i + 1].lo if i + 1 < len(counts) else len(tokens)
+        _describe(text, tokens, d, drafts, stop, t)
         _cumulative_before(tokens, d, floor, t)
         if i:
             _share_qualifier(tokens, counts[i - 1], d)
         floor = max(d.hi, d.noun[1] if d.noun else 0, _token_end(tokens, d.cumulative_span))
-    _compare(text, tokens, drafts, t)
+    _attach_comparisons(text, tokens, drafts, t)
     return [_figure(text, tokens, d) for d in drafts if not d.consumed]
 
 
@@ -120,23 +120,38 @@ def find_figures(
 def _group(tokens: Tokens, quantities: list[Quantity], t: Tables) -> list[_Draft]:
     """One draft per quantity, two quantities joined where they form a range."""
     drafts: list[_Draft] = []
+    pairs: set[int] = set()  # quantities in a share ("8 in 10") or a score ("5-4")
     i = 0
     while i < len(quantities):
         q = quantities[i]
         first, last = tokens.at(q.span.start), tokens.at(q.span.end)
-        d = _Draft([q], first, last, first, last)
+        d = _Draft([q], first, last, first, last, kind="other" if i in pairs else "count")
         if i + 1 < len(quantities):
             q2 = quantities[i + 1]
             f2, l2 = tokens.at(q2.span.start), tokens.at(q2.span.end)
             opener = _range_opener(tokens, d, q, q2, f2, t)
+            gap = tokens.words[last:f2]
             if opener is not None:
                 d.quantities.append(q2)
                 d.num_last = d.hi = l2
                 d.lo = opener
                 i += 1
+            elif _share(tokens, q, q2, last, f2, t) or (
+                gap and set(gap) <= t.range_separators and q2.value < q.value and gap[0] != "to"
+            ):
+                d.kind = "other"
+                pairs.add(i + 1)
         drafts.append(d)
         i += 1
     return drafts
+
+
+def _share(tokens: Tokens, q: Quantity, q2: Quantity, last: int, f2: int, t: Tables) -> bool:
+    """ "8 in 10", "one out of five": a proportion, not two counts."""
+    link = t.share_links.at(tokens, last, f2)
+    return (link is not None and link.last == f2 and q.value < q2.value and not q2.plain) or (
+        link is not None and link.last == f2 and q.value < q2.value <= t.year_min / 10
+    )
 
 
 def _range_opener(
@@ -156,7 +171,7 @@ def _range_opener(
         return None
     if opener is not None and gap == [opener.value]:
         if opener.value != "and" and (
-            _change_verb_before(tokens, opener.first, t)
+            change_verb_before(tokens, opener.first, t)
             or t.from_intros.ending(tokens, opener.last) is not None
         ):
             return None  # "raising the cap from 15,000 to 125,000", "up from 954 to 1,796"
@@ -185,6 +200,8 @@ def _qualify(tokens: Tokens, d: _Draft, t: Tables) -> None:
 def _classify(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables) -> None:
     """What the number is: a count, or a year, percentage, amount of money, age, ..."""
     q = d.quantities[0]
+    if d.kind == "other":
+        return  # set by _group: a share or a score
     if q.form in _FORM_KINDS:
         d.kind = _FORM_KINDS[q.form]
     elif q.form in ("vague", "fixed"):
@@ -217,7 +234,7 @@ def _unit_kind(text: str, tokens: Tokens, d: _Draft, t: Tables) -> FigureKind | 
             return kind  # type: ignore[return-value]
     if t.months.at(tokens, right) is not None and last.value <= 31:
         return "other"  # "23 August"
-    glued = right < len(tokens) and tokens.starts[right] == last.span.end
+    glued = right == d.hi < len(tokens) and tokens.starts[right] == last.span.end
     if glued and tokens.words[right] == "-" and right + 1 < len(tokens):
         if tokens.words[right + 1] not in t.compound_counts and tokens.words[right + 1].isalpha():
             return "other"  # "a five-term congressman", "a 411-page report"; not "5,000-strong"
@@ -256,9 +273,7 @@ def _is_year(value: float, t: Tables) -> bool:
     return t.year_min <= value <= t.year_max
 
 
-def _year_reading(
-    text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables
-) -> bool:
+def _year_reading(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables) -> bool:
     """A bare four-digit number in the year range is a year ("the 2020 elections"), unless
     a bound says it counts ("more than 2000"), or "about 2000" is followed by a plural."""
     if t.year_before.ending(tokens, d.lo) or t.months.ending(tokens, d.lo):
@@ -320,26 +335,19 @@ def _noun(
             j = inner.hi  # "14 of the 24 suicide bombings"
     words: list[tuple[int, int]] = []
     head: int | None = None
+    numbers = {x.lo for x in drafts} | {x.num_first for x in drafts}
     k = j
     while k < n and len(words) < MAX_NOUN_WORDS:
         w = tokens.words[k]
-        if not w.isalpha() or t.rates.at(tokens, k) is not None:
+        if not w.isalpha() or k in numbers or t.rates.at(tokens, k) is not None:
             break
-        if w in t.function_words:
+        if w in t.function_words and not _acronym(text, tokens, k):
             nxt = tokens.words[k + 1] if k + 1 < n else ""
             if w in t.noun_joiners and words and head is None and nxt.isalpha():
                 k += 1
                 continue
             break
-        e = k + 1
-        while (
-            e + 1 < n
-            and tokens.words[e] == "-"
-            and tokens.words[e + 1].isalpha()
-            and tokens.starts[e] == tokens.ends[e - 1]
-            and tokens.starts[e + 1] == tokens.ends[e]
-        ):
-            e += 2  # "asylum-seeking"
+        e = _word_end(tokens, k)
         plural = t.is_plural(tokens.words[e - 1])
         if head is not None and not plural:
             break
@@ -347,15 +355,42 @@ def _noun(
         if plural:
             head = len(words)
         k = e
+    if head is None and d.value != 1:
+        return None  # "the 15,000 figure", "11,721 remain active": no plural, no noun counted
     if head is None:
-        head = next((i for i, (_, e) in enumerate(words) if t.is_verb_form(tokens.words[e - 1])),
-                    len(words))
+        verbs = (i for i, (_, e) in enumerate(words) if t.is_verb_form(tokens.words[e - 1]))
+        head = next(verbs, len(words))
     if head == 0:
         return None
     return words[0][0], words[head - 1][1]
 
 
-def _describe(tokens: Tokens, d: _Draft, drafts: list[_Draft], stop: int, t: Tables) -> None:
+def _word_end(tokens: Tokens, k: int) -> int:
+    """The token after a word that may be hyphenated or dotted: "asylum-seeking", "COVID-19",
+    "U.S." (tokens glued by "-", or by "." after a single letter)."""
+    words, starts, ends, e = tokens.words, tokens.starts, tokens.ends, k + 1
+    while e < len(words) and starts[e] == ends[e - 1] and words[e] in "-.":
+        dotted = words[e] == "." and len(words[e - 1]) == 1
+        if dotted and (e + 1 == len(words) or starts[e + 1] != ends[e]):
+            return e + 1  # the final dot of "U.S."
+        if e + 1 < len(words) and starts[e + 1] == ends[e] and words[e + 1].isalnum():
+            if words[e] == "-" or (dotted and len(words[e + 1]) == 1):
+                e += 2
+                continue
+        break
+    return e
+
+
+def _acronym(text: str, tokens: Tokens, k: int) -> bool:
+    """ "US", "IT": capitals that only look like a function word."""
+    return (
+        tokens.ends[k] - tokens.starts[k] > 1 and text[tokens.starts[k] : tokens.ends[k]].isupper()
+    )
+
+
+def _describe(
+    text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], stop: int, t: Tables
+) -> None:
     """A count's noun, rate ("each day") and running-total marker after it ("so far")."""
     d.noun = _noun(text, tokens, d, drafts, t) or (
         (d.collective, d.collective + 1) if d.collective is not None else None
@@ -439,162 +474,28 @@ def _clause_end(tokens: Tokens, k: int, stop: int) -> int:
     return k
 
 
-def _change_verb_before(tokens: Tokens, k: int, t: Tables) -> bool:
-    return any(w in t.change_verbs for w in tokens.words[max(0, k - t.verb_reach) : k])
-
-
-# --------------------------------------------------------------------------- comparisons
-
-
-def _compare(text: str, tokens: Tokens, drafts: list[_Draft], t: Tables) -> None:
-    """Find stated comparisons and give each to the count it compares."""
-    comparisons: list[_Comparison] = []
-    starts = {d.lo for d in drafts}
-    k = 0
-    while k < len(tokens):
-        w = tokens.words[k]
-        if not (k in starts or w in t.comparison_starters or w.endswith(t.fold_suffix)):
-            k += 1
-            continue
-        c = _from_comparison(text, tokens, k, drafts, t) or _factor_comparison(
-            text, tokens, k, drafts, t
-        )
-        if c is None:
-            k += 1
-            continue
-        comparisons.append(c)
-        k = max(c.last, k + 1)
-    for c in comparisons:
-        target = c.target or _nearest_count(drafts, c)
-        span = tokens.span(c.first, c.last)
-        if target is not None:
+def _attach_comparisons(text: str, tokens: Tokens, drafts: list[_Draft], t: Tables) -> None:
+    """Give each stated comparison to its count; fold the numbers it consumes into it."""
+    numbers = [
+        Number(d.lo, d.hi, d.num_last, d.kind or "other", d.value, _bound(d), d.factor_word)
+        for d in drafts
+    ]
+    for c in find_comparisons(text, tokens, numbers, t):
+        if c.target is not None:
+            target = drafts[c.target]
             if target.change is None:
-                target.change, target.change_span = c.change, span
-            for x in c.consumed:
-                x.consumed = True
+                target.change, target.change_span = c.change, c.span
+            for i in c.consumed:
+                drafts[i].consumed = True
         elif c.consumed:  # nothing to compare: keep the number, marked as the change
-            x = c.consumed[0]
-            x.change, x.change_span = c.change, span
-            x.kind = "other" if x.kind == "count" else x.kind
+            d = drafts[c.consumed[0]]
+            d.change, d.change_span = c.change, c.span
+            d.kind = "other" if d.kind == "count" else d.kind
 
 
-def _nearest_count(drafts: list[_Draft], c: _Comparison) -> _Draft | None:
-    counts = [x for x in drafts if x.kind == "count" and not x.consumed and x not in c.consumed]
-    before = [x for x in counts if x.hi <= c.first]
-    after = [x for x in counts if x.lo >= c.last]
-    return before[-1] if before else (after[0] if after else None)
-
-
-def _from_comparison(
-    text: str, tokens: Tokens, k: int, drafts: list[_Draft], t: Tables
-) -> _Comparison | None:
-    """ "up from 300", "an increase from about 300 a day", "compared to 9,533 in 2019"."""
-    intro = t.from_intros.at(tokens, k)
-    if intro is None and tokens.words[k] == "from" and _change_verb_before(tokens, k, t):
-        intro = PhraseMatch(k, k + 1, None)
-    if intro is None:
-        return None
-    base = next(
-        (
-            x
-            for x in drafts
-            if intro.last <= x.lo <= intro.last + t.from_gap_max
-            and x.kind == "count"
-            and all(w.isalpha() for w in tokens.words[intro.last : x.lo])
-        ),
-        None,
-    )
-    if base is None:
-        return None
-    value = base.people().low if base.people().low is not None else base.people().high
-    first = k - 1 if k and tokens.words[k - 1] in t.lex.articles else k
-    nxt = next((x for x in drafts if x.lo > base.lo), None)
-    if nxt is not None and tokens.words[base.hi : nxt.lo] == ["to"] and nxt.kind == "count":
-        return _Comparison(Change(from_=value), first, base.hi, [base], nxt)
-    baseline, last = _baseline(text, tokens, base.hi, drafts, t)
-    return _Comparison(Change(from_=value, baseline=baseline), first, last, [base])
-
-
-def _factor_comparison(
-    text: str, tokens: Tokens, k: int, drafts: list[_Draft], t: Tables
-) -> _Comparison | None:
-    """ "a tenfold increase compared to ...", "twice as many as in 2022", "doubled", "50% more"."""
-    w = tokens.words[k]
-    here = next((x for x in drafts if x.lo == k and not x.consumed), None)
-    consumed: list[_Draft] = []
-    first, last = k, k + 1
-    if w.endswith(t.fold_suffix) and w[: -len(t.fold_suffix)] in t.lex.numbers:
-        factor = float(t.lex.numbers[w[: -len(t.fold_suffix)]])  # "tenfold"
-    elif here is not None and (here.factor_word or t.times.at(tokens, here.hi)):
-        factor, consumed = here.value, [here]  # "ten-fold", "six times"
-        last = (t.times.at(tokens, here.hi) or t.fold.at(tokens, here.num_last)).last
-    elif w in t.factor_words and t.baseline_intros.at(tokens, k + 1):
-        factor = t.factor_words[w]  # "twice as many as"
-    elif w in t.factor_verbs:
-        factor = t.factor_verbs[w]  # "doubled"
-    elif here is not None and here.kind == "percent":
-        sign = _direction(t, tokens, here.hi) or _direction(t, tokens, here.lo - 1)
-        if sign is None and here.lo >= 2 and tokens.words[here.lo - 1] in t.by_words:
-            sign = _direction(t, tokens, here.lo - 2)
-        if sign is None:
-            return None
-        factor, consumed = round(1 + sign * here.value / 100, 4), [here]
-        last = here.hi + 1 if _direction(t, tokens, here.hi) else here.hi
-        if _direction(t, tokens, here.hi) is None:
-            first = here.lo - 1 if _direction(t, tokens, here.lo - 1) else here.lo - 2
-    else:
-        return None
-    while last < len(tokens) and _direction(t, tokens, last):
-        last += 1  # "tenfold increase"
-    if first and tokens.words[first - 1] in t.lex.articles:
-        first -= 1
-    baseline = None
-    intro = t.baseline_intros.at(tokens, last)
-    if intro is not None:
-        baseline, last = _baseline(text, tokens, intro.last, drafts, t)
-        last = max(last, intro.last)
-    return _Comparison(Change(factor=factor, baseline=baseline), first, last, consumed)
-
-
-def _direction(t: Tables, tokens: Tokens, k: int) -> int | None:
-    """+1 for a word of increase at token ``k``, -1 for one of decrease, else None."""
-    if k < 0 or k >= len(tokens):
-        return None
-    w = tokens.words[k]
-    return 1 if w in t.increase_words else -1 if w in t.decrease_words else None
-
-
-def _baseline(
-    text: str, tokens: Tokens, b: int, drafts: list[_Draft], t: Tables
-) -> tuple[str | None, int]:
-    """The baseline named after a compared number ("in the same period of 2019" -> "same
-    period of 2019"), and the token where the comparison ends."""
-    rate = t.rates.at(tokens, b)
-    b = rate.last if rate is not None else b
-    stop = min([x.lo for x in drafts if x.lo > b and x.kind == "count"] + [len(tokens)])
-    end = b
-    while end < stop and end - b < BASELINE_WORDS and tokens.words[end] not in CLAUSE_MARKS:
-        end += 1
-    while end > b and not _content(tokens.words[end - 1], t):
-        end -= 1
-    words = tokens.words[b:end]
-    lead = next((i for i, w in enumerate(words) if w in t.baseline_leads), None)
-    if lead is not None:
-        s = b + lead
-        while s < end and tokens.words[s] in t.baseline_leads:
-            s += 1
-    elif words and (words[0] not in t.function_words or words[0] in t.time_heads):
-        s = b
-    else:
-        return None, max(end, b)
-    if s >= end:
-        return None, end
-    return text[tokens.starts[s] : tokens.ends[end - 1]], end
-
-
-def _content(word: str, t: Tables) -> bool:
-    """A word that can end a baseline: not a function word (but "May" the month is)."""
-    return word.isalnum() and (word not in t.function_words or word in t.lex.data["months"])
+def _bound(d: _Draft) -> int | None:
+    people = d.people()
+    return people.low if people.low is not None else people.high
 
 
 def _figure(text: str, tokens: Tokens, d: _Draft) -> Figure:

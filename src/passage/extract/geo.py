@@ -28,11 +28,15 @@ CONTEXT_CHARS = 40  # how much text before/after a name its context cues may use
 NEAR_CHARS = 80  # how close another state must be to confirm an ambiguous one ("Texas, Georgia")
 MODIFIER_WORDS = 2  # lower-case words between an adjective and its people noun ("Afghan asylum")
 CHAIN_WORDS = 4  # other nationalities listed before the noun ("Salvadoran, Honduran and Cuban")
-CITY_WORDS = 3  # capitalized words an unlisted town may have before ", <state>" ("Rye, New Hampshire")
+CITY_WORDS = (
+    3  # capitalized words an unlisted town may have before ", <state>" ("Rye, New Hampshire")
+)
 UPPER_MIN = 4  # names this long also match in headline capitals ("AFGHANISTAN")
 APOSTROPHES = ("'", "’")
 CITY_KINDS = frozenset({"city", "region", "facility", "island"})
-PREFIX_FORMS = frozenset({"name", "short", "adjective"})  # may open an agency name ("U.S. officials")
+PREFIX_FORMS = frozenset(
+    {"name", "short", "adjective"}
+)  # may open an agency name ("U.S. officials")
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -87,6 +91,7 @@ class _Reading:
     demonym: bool = False
     adjective: bool = False
     ambiguous: bool = False
+    weak: bool = False  # counts only when the country is also named otherwise
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ _FIELD_FORM = (("names", "name"), ("short", "short"), ("capitals", "capital"))
 
 def _claims(line: dict[str, Any]) -> dict[str, _Reading]:
     """Each surface form of one country line, read with name > short > capital > people."""
-    code, marked = line["code"], set(line["ambiguous"])
+    code, marked, weak = line["code"], set(line["ambiguous"]), set(line["weak"])
     out: dict[str, _Reading] = {}
     people = set(line["demonyms"]) | set(line["adjectives"])
     for surface in people:
@@ -112,10 +117,11 @@ def _claims(line: dict[str, Any]) -> dict[str, _Reading]:
             demonym=surface in line["demonyms"],
             adjective=surface in line["adjectives"],
             ambiguous=surface in marked,
+            weak=surface in weak,
         )
     for field, form in reversed(_FIELD_FORM):
         for surface in line[field]:
-            out[surface] = _Reading(code, form, ambiguous=surface in marked)
+            out[surface] = _Reading(code, form, ambiguous=surface in marked, weak=surface in weak)
     return out
 
 
@@ -149,10 +155,9 @@ def _countries(lang: str = LANG) -> _Countries:
         for variant in _variants(surface, upper=not reading.ambiguous):
             readings.setdefault(variant, reading)
     nouns = load_json("geo_rules.json")[lang]["people_nouns"]
-    people_noun = re.compile(
-        r"(?:,?\s+(?:and|or|[A-Z][\w-]*)){0,%d}?(?:\s+[a-z][\w-]*){0,%d}?\s+(?:%s)(?!\w)"
-        % (CHAIN_WORDS, MODIFIER_WORDS, trie_pattern(nouns))
-    )
+    chain = rf"(?:,?\s+(?:and|or|[A-Z][\w-]*)){{0,{CHAIN_WORDS}}}?"
+    modifiers = rf"(?:\s+[a-z][\w-]*){{0,{MODIFIER_WORDS}}}?"
+    people_noun = re.compile(rf"{chain}{modifiers}\s+(?:{trie_pattern(nouns)})(?!\w)")
     return _Countries(
         pattern=_bounded(readings),
         readings=readings,
@@ -171,7 +176,7 @@ def _name_like(text: str, start: int, end: int, lang: str) -> bool:
     if not before or before.group(2) in calendar:
         return False
     lead = before.group(1)
-    return lead is not None and lead not in ".!?\"“(:;\n"
+    return lead is not None and lead not in '.!?"“(:;\n'
 
 
 def _people_form(text: str, end: int, limit: int, reading: _Reading, lang: str) -> str:
@@ -191,7 +196,7 @@ def find_countries(
     end = len(text) if end is None else end
     index = _countries(lang)
     places = _place_matches(text, start, end, lang)
-    found = []
+    found, weak = [], set()
     for m in index.pattern.finditer(text, start, end):
         reading = index.readings[m.group()]
         s, e = m.span()
@@ -206,8 +211,11 @@ def find_countries(
         form = reading.form
         if form == "people":
             form = _people_form(text, e, min(end, e + 60), reading, lang)
+        if reading.weak:
+            weak.add(len(found))
         found.append(CountryMention(Span(s, e), reading.code, form))  # type: ignore[arg-type]
-    return found
+    sure = {c.code for i, c in enumerate(found) if i not in weak}
+    return [c for i, c in enumerate(found) if i not in weak or c.code in sure]
 
 
 def _blocks(place: _PlaceMatch, s: int, e: int, code: str) -> bool:
@@ -271,11 +279,12 @@ class _Place:
     before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
     near: str | None = None
+    nearby: re.Pattern[str] | None = None
     comma_state: bool = False
 
     @property
     def conditional(self) -> bool:
-        return bool(self.before or self.after or self.near or self.comma_state)
+        return bool(self.before or self.after or self.near or self.nearby or self.comma_state)
 
 
 @dataclass(frozen=True)
@@ -308,6 +317,7 @@ def _place(line: dict[str, Any]) -> _Place:
         before=re.compile(when["before"]) if "before" in when else None,
         after=re.compile(when["after"]) if "after" in when else None,
         near=when.get("near"),
+        nearby=re.compile(when["nearby"]) if "nearby" in when else None,
         comma_state=bool(when.get("comma_state")),
     )
 
@@ -331,11 +341,27 @@ def _place_matches(text: str, start: int, end: int, lang: str) -> list[_PlaceMat
         for m in gazetteer.pattern.finditer(text, start, end)
     ]
     sure = [r for r in raw if not r.place.conditional]
-    return [r for i, r in enumerate(raw) if _holds(r, raw[i + 1 : i + 2], sure, text, start, end)]
+    return [
+        r
+        for i, r in enumerate(raw)
+        if _holds(r, raw[max(0, i - 1) : i + 2], sure, text, start, end)
+    ]
+
+
+def _comma_pair(
+    city: _PlaceMatch, state: _PlaceMatch, text: str, same_country: bool = True
+) -> bool:
+    """ "El Paso, Texas": a town, a comma, a state (of the same country, unless told otherwise)."""
+    return (
+        city.kind in CITY_KINDS
+        and state.kind == "state"
+        and (not same_country or city.country in (None, state.country))
+        and re.fullmatch(r",\s+", text[city.end : state.start]) is not None
+    )
 
 
 def _holds(
-    r: _PlaceMatch, following: list[_PlaceMatch], sure: list[_PlaceMatch], text: str, lo: int, hi: int
+    r: _PlaceMatch, around: list[_PlaceMatch], sure: list[_PlaceMatch], text: str, lo: int, hi: int
 ) -> bool:
     place = r.place
     if not place.conditional:
@@ -344,6 +370,11 @@ def _holds(
         return True
     if place.after and place.after.match(text[r.end : min(hi, r.end + CONTEXT_CHARS)]):
         return True
+    window = text[max(lo, r.start - NEAR_CHARS) : min(hi, r.end + NEAR_CHARS)]
+    if place.nearby and place.nearby.search(window):
+        return True
+    if any(_comma_pair(p, r, text) for p in around if p.end <= r.start):
+        return True  # "Madison, Georgia"
     if place.near and any(
         s.kind == place.near
         and s.country == place.country
@@ -352,12 +383,7 @@ def _holds(
         for s in sure
     ):
         return True
-    return place.comma_state and any(
-        n.kind == "state"
-        and n.country == place.country
-        and re.fullmatch(r",\s+", text[r.end : n.start])
-        for n in following
-    )
+    return place.comma_state and any(_comma_pair(r, n, text) for n in around if n.start >= r.end)
 
 
 def find_places(
@@ -374,11 +400,10 @@ def find_places(
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         if (
             nxt
-            and m.kind in CITY_KINDS
-            and nxt.kind == "state"
-            and re.fullmatch(r",\s+", text[e : nxt.start])
+            and _comma_pair(m, nxt, text, False)
+            and not re.match(r"\s+(?:and|or)\s+[A-Z]", text[nxt.end :])
         ):
-            e, country = nxt.end, country or nxt.country
+            e, country = nxt.end, nxt.country  # not "Los Angeles, New York and Chicago"
             i += 1
         elif m.kind == "state":
             s = _unlisted_town(text, s, found[-1].span.end if found else start, lang)
@@ -388,13 +413,26 @@ def find_places(
 
 
 def _unlisted_town(text: str, state_start: int, floor: int, lang: str) -> int:
-    """Where "Rye, " begins before "New Hampshire" (after a lower-case word), else the state."""
+    """Where "Rye, " begins in "in Rye, New Hampshire", else the state's own start."""
     window = text[max(floor, state_start - 60) : state_start]
     word = r"[A-Z][\w.'’-]*"
-    m = re.search(r"(?:^|[a-z,(]) (%s(?: %s){0,%d}),\s+$" % (word, word, CITY_WORDS - 1), window)
-    if not m or any(w in calendar_words(lang) for w in m.group(1).split()):
+    m = re.search(rf"(?<!\w)(\w+) ({word}(?: {word}){{0,{CITY_WORDS - 1}}}),\s+$", window)
+    if not m or m.group(1) not in load_json("geo_rules.json")[lang]["place_lead_words"]:
         return state_start
-    return state_start - len(window) + m.start(1)
+    town, known = m.group(2), _known_names(lang)
+    if town in known or any(w in known for w in town.split()):
+        return state_start
+    return state_start - len(window) + m.start(2)
+
+
+@cache
+def _known_names(lang: str) -> frozenset[str]:
+    """Words that already name a place, a country or a date: never an unlisted town."""
+    return (
+        frozenset(_places(lang).entries)
+        | frozenset(_countries(lang).readings)
+        | calendar_words(lang)
+    )
 
 
 # --------------------------------------------------------------------------- agencies

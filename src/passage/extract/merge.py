@@ -18,7 +18,8 @@ def merge(candidates: list[Candidate]) -> list[Event]:
     for cand in sorted(candidates, key=_order):
         target = next((k for k in kept if _same_fact(k, cand)), None)
         if target is None:
-            kept.append(cand)
+            if not cand.weak:
+                kept.append(cand)
         else:
             _absorb(target.event, cand.event)
             if target.event.people is None and cand.event.people is not None:
@@ -28,10 +29,15 @@ def merge(candidates: list[Candidate]) -> list[Event]:
     return [c.event for c in kept]
 
 
-def _order(c: Candidate) -> tuple[int, int, int]:
-    # body before headline and captions, so the body sentence leads the evidence
-    return (int(c.sentence.caption or c.sentence.headline), int(c.event.people is None),
-            c.sentence.span.start)
+def _order(c: Candidate) -> tuple[int, int, int, int]:
+    # strong before weak, body before headline and captions, figures first:
+    # the sentence that states the fact best leads the evidence
+    return (
+        int(c.weak),
+        int(c.sentence.caption or c.sentence.headline),
+        int(c.event.people is None),
+        c.sentence.span.start,
+    )
 
 
 def _same_fact(a: Candidate, b: Candidate) -> bool:
@@ -44,9 +50,11 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         return False  # two events of one sentence were made distinct on purpose
     if ea.people is not None and eb.people is not None:
         return ea.people.to_json() == eb.people.to_json()
-    if b.sentence.headline or b.sentence.caption:
+    if ea.status != eb.status:
+        return False
+    if b.sentence.headline or b.sentence.caption or b.weak:
         return True
-    return a.trigger.rule.id == b.trigger.rule.id and ea.people is None and eb.people is None
+    return eb.people is None and (ea.people is not None or a.trigger.rule.id == b.trigger.rule.id)
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

@@ -65,53 +65,6 @@ class Tokens:
         return Span(self.starts[first], self.ends[last - 1])
 
 
-@dataclass(frozen=True)
-class PhraseMatch:
-    first: int  # token index where the phrase starts
-    last: int  # token index just after it
-    value: Any
-
-
-class PhraseTable:
-    """Phrases as token sequences, for longest-match lookup at or before a token."""
-
-    def __init__(self, entries: dict[str, Any]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-        self._by_last: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-        for phrase, value in entries.items():
-            words = tuple(tokenize(phrase))
-            self._by_first.setdefault(words[0], []).append((words, value))
-            self._by_last.setdefault(words[-1], []).append((words, value))
-        for table in (self._by_first, self._by_last):
-            for options in table.values():
-                options.sort(key=lambda option: -len(option[0]))
-
-    def at(self, tokens: Tokens, i: int, stop: int | None = None) -> PhraseMatch | None:
-        """The longest phrase that starts at token ``i`` (and ends by ``stop``)."""
-        words = tokens.words
-        stop = len(words) if stop is None else stop
-        options = self._by_first.get(words[i]) if i < stop else None
-        if not options:
-            return None
-        for phrase, value in options:
-            n = len(phrase)
-            if i + n <= stop and tuple(words[i : i + n]) == phrase:
-                return PhraseMatch(i, i + n, value)
-        return None
-
-    def ending(self, tokens: Tokens, j: int, floor: int = 0) -> PhraseMatch | None:
-        """The longest phrase that ends just before token ``j`` (and starts at ``floor`` or later)."""
-        words = tokens.words
-        options = self._by_last.get(words[j - 1]) if floor < j <= len(words) else None
-        if not options:
-            return None
-        for phrase, value in options:
-            n = len(phrase)
-            if j - n >= floor and tuple(words[j - n : j]) == phrase:
-                return PhraseMatch(j - n, j, value)
-        return None
-
-
 def tokenize(phrase: str) -> list[str]:
     """A phrase's tokens, as ``Tokens`` cuts text ("-year-old" -> ["-", "year", "-", "old"])."""
     return [m.group().lower() for m in TOKEN.finditer(phrase)]
@@ -190,15 +143,17 @@ class Lexicon:
         multiplier = rf"(?:{alt(self.multipliers)})\b"
         fraction = rf"(?:{alt(self.fractions)})\s+(?:(?:{alt(self.data['fraction_links'])})\s+)?"
         article = rf"(?:{alt(self.articles)})\s+"
-        sequence = rf"{number_word}(?:(?:\s*-\s*|\s+|\s+(?:{alt(self.and_words)})\s+){number_word})*"
+        sequence = (
+            rf"{number_word}(?:(?:\s*-\s*|\s+|\s+(?:{alt(self.and_words)})\s+){number_word})*"
+        )
         scale = rf"(?:{_GROUP_SPACE}+(?:{alt(self.multipliers)})|(?:{alt(self.abbreviations)}))\b"
         ords = alt(self.data["ordinal_suffixes"])
         fiscal = "|".join(f"(?<={re.escape(p)})" for p in self.data["kinds"]["fiscal_prefixes"])
         decade = re.escape(self.data["decade_suffix"])
         start = r"(?<![\w])(?<!\d[.,])"
         parts = [
-            rf"(?P<time>(?<![\w.:])\d{{1,2}}:\d{{2}}(?![\d:]))",
-            rf"(?P<phone>(?<![\w(])\(?\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}(?!\d))",
+            r"(?P<time>(?<![\w.:])\d{1,2}:\d{2}(?![\d:]))",
+            r"(?P<phone>(?<![\w(])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d))",
             rf"(?P<ordinal>{start}\d+(?:{ords})\b)",
             rf"(?P<decade>(?:{start}(?:\d\d)?|['’])\d0{decade}\b)",
             rf"(?P<fiscal>(?:{fiscal})\d{{2,4}}\b)",
@@ -329,102 +284,3 @@ def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
 
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
-
-
-# --------------------------------------------------------------------------- phrase tables
-
-CLAUSE_MARKS = frozenset(",;:()[]{}—!?\"“”")  # punctuation that closes a clause
-
-
-class Tables:
-    """The phrases around figures (qualifiers, rates, units, comparisons) of one language."""
-
-    def __init__(self, lex: Lexicon) -> None:
-        data, kinds, changes = lex.data, lex.data["kinds"], lex.data["changes"]
-        self.lex = lex
-
-        def table(phrases: list[str], value: Any = True) -> PhraseTable:
-            return PhraseTable(dict.fromkeys(phrases, value))
-
-        self.qualifiers = PhraseTable({q["phrase"]: q["effect"] for q in data["qualifiers"]})
-        self.post_qualifiers = PhraseTable(
-            {q["phrase"]: q["effect"] for q in data["post_qualifiers"]}
-        )
-        self.range_openers = PhraseTable(
-            {r["phrase"]: r["join"] for r in data["ranges"]["openers"]}
-        )
-        self.range_separators = frozenset(data["ranges"]["separators"])
-        self.range_openers_words = [tokenize(r["phrase"])[-1] for r in data["ranges"]["openers"]]
-        self.rates = PhraseTable({r["phrase"]: r["per"] for r in data["rates"]})
-        self.rate_blockers_after = frozenset(data["rate_blockers_after"])
-        self.rate_blockers_before = frozenset(data["rate_blockers_before"])
-        markers = data["cumulative"]
-        self.cumulative_after = PhraseTable(
-            {m["phrase"]: m.get("needs_time", False) for m in markers if m["where"] != "before"}
-        )
-        self.cumulative_before = PhraseTable(
-            {m["phrase"]: m.get("needs_time", False) for m in markers if m["where"] != "after"}
-        )
-        self.time_heads = frozenset(data["time_heads"])
-        self.since_blockers = frozenset(data["since_blockers"])
-        self.time_span_words = frozenset(data["time_span_words"])
-        self.months = table([p for m in data["months"] for p in (m, f"{m}.")])
-        self.money_before = table(kinds["money_before"])
-        self.age_before = table(kinds["age_before"])
-        self.other_before = table(kinds["other_before"])
-        self.year_before = table(kinds["year_before"])
-        self.fold = table(changes["fold_words"])
-        self.right_kinds: list[tuple[PhraseTable, str]] = [
-            (table(kinds["percent_after"]), "percent"),
-            (table(kinds["money_after"]), "money"),
-            (table(kinds["age_after"]), "age"),
-            (self.fold, "other"),
-            (table(kinds["time_after"]), "time"),
-            (table(kinds["measure_after"]), "measure"),
-            (table(kinds["fraction_after"]), "other"),
-            (table(kinds["duration_after"]), "duration"),
-        ]
-        self.year_min, self.year_max = kinds["year_min"], kinds["year_max"]
-        self.age_comma_max = kinds["age_comma_max"]
-        self.function_words = frozenset(data["function_words"])
-        self.plural_heads = frozenset(data["plural_heads"])
-        self.verb_endings = tuple(data["verb_endings"])
-        self.noun_joiners = frozenset(data["noun_joiners"])
-        self.of_determiners = frozenset(data["of_determiners"])
-        self.collectives = frozenset(data["collectives"])
-        self.one_words = frozenset(w for w, v in lex.units.items() if v == 1)
-        self.one_not_after = frozenset(data["pronoun_one"]["not_after"])
-        self.one_not_before = frozenset(data["pronoun_one"]["not_before"])
-        self.factor_words: dict[str, float] = changes["factor_words"]
-        self.factor_verbs: dict[str, float] = changes["factor_verbs"]
-        self.fold_suffix: str = changes["fold_words"][0]
-        self.times = table(changes["times_words"])
-        self.increase_words = frozenset(changes["increase_words"])
-        self.decrease_words = frozenset(changes["decrease_words"])
-        self.by_words = frozenset(changes["by_words"])
-        self.from_intros = table(changes["from_intros"])
-        self.from_gap_max: int = changes["from_gap_max"]
-        self.baseline_intros = table(changes["baseline_intros"])
-        self.baseline_leads = frozenset(changes["baseline_leads"])
-        self.change_verbs = frozenset(changes["change_verbs"])
-        self.verb_reach: int = changes["verb_reach"]
-        self.comparison_starters = frozenset(
-            [*(tokenize(p)[0] for p in changes["from_intros"]), *self.factor_words,
-             *self.factor_verbs, *self.range_openers_words]
-        )
-
-    def is_plural(self, word: str) -> bool:
-        """A word that can end a noun phrase of several: "migrants", "people", "Chinese"."""
-        if word in self.plural_heads:
-            return True
-        return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-    def is_verb_form(self, word: str) -> bool:
-        """ "attempting", "arrested": where a noun phrase without a plural head stops."""
-        return word.endswith(self.verb_endings)
-
-
-@cache
-def tables(lang: str = "en") -> Tables:
-    """The compiled phrase tables of one language."""
-    return Tables(lexicon(lang))

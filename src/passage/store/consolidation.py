@@ -119,7 +119,9 @@ def body_texts(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> dict[str, st
     return out
 
 
-def save_signatures(conn: sqlite3.Connection, signatures: Sequence[DocSignature], scheme: str) -> None:
+def save_signatures(
+    conn: sqlite3.Connection, signatures: Sequence[DocSignature], scheme: str
+) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO doc_signatures (doc_id, scheme, signature, body_hash, shingles)"
         " VALUES (?,?,?,?,?)",
@@ -135,6 +137,10 @@ def load_signatures(conn: sqlite3.Connection, scheme: str) -> list[DocSignature]
         (scheme,),
     )
     return [DocSignature(r[0], r[1], r[2], r[3]) for r in cur.fetchall()]
+
+
+def signed_documents(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM doc_signatures").fetchone()[0]
 
 
 def stale_signatures(conn: sqlite3.Connection, scheme: str) -> int:
@@ -168,7 +174,9 @@ def documents_meta(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> dict[str
     return out
 
 
-def cluster_rows(conn: sqlite3.Connection, doc_ids: Iterable[str] | None = None) -> dict[str, ClusterRow]:
+def cluster_rows(
+    conn: sqlite3.Connection, doc_ids: Iterable[str] | None = None
+) -> dict[str, ClusterRow]:
     """Documents' cluster rows (all when ``doc_ids`` is None), by document id."""
     sql = "SELECT doc_id, cluster_id, similarity, relation FROM doc_clusters"
     if doc_ids is None:
@@ -529,7 +537,9 @@ def all_members(conn: sqlite3.Connection) -> list[Member]:
 
 def member_consolidated_ids(conn: sqlite3.Connection) -> dict[str, str]:
     """event id -> consolidated event id."""
-    return dict(conn.execute("SELECT event_id, consolidated_id FROM consolidated_members").fetchall())
+    return dict(
+        conn.execute("SELECT event_id, consolidated_id FROM consolidated_members").fetchall()
+    )
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -540,9 +550,15 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
             "SELECT COUNT(*) FROM (SELECT cluster_id FROM doc_clusters GROUP BY cluster_id"
             " HAVING COUNT(*) > 1)"
         ).fetchone()[0],
-        "duplicates": one("SELECT COUNT(*) FROM doc_clusters WHERE doc_id != cluster_id").fetchone()[0],
+        "duplicates": one(
+            "SELECT COUNT(*) FROM doc_clusters WHERE doc_id != cluster_id"
+        ).fetchone()[0],
         "consolidated": one("SELECT COUNT(*) FROM consolidated_events").fetchone()[0],
-        "multi_report": one("SELECT COUNT(*) FROM consolidated_events WHERE reports > 1").fetchone()[0],
-        "conflicts": one("SELECT COUNT(*) FROM consolidated_events WHERE conflict = 1").fetchone()[0],
+        "multi_report": one(
+            "SELECT COUNT(*) FROM consolidated_events WHERE reports > 1"
+        ).fetchone()[0],
+        "conflicts": one("SELECT COUNT(*) FROM consolidated_events WHERE conflict = 1").fetchone()[
+            0
+        ],
         "events": one("SELECT COUNT(*) FROM consolidated_members").fetchone()[0],
     }

@@ -1,0 +1,141 @@
+"""Time expressions resolved against a fixed publication date, with offsets checked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from passage.extract.dates import calendar_words, find_dates
+
+PUBLISHED = date(2023, 11, 2)  # a Thursday
+
+
+def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str, str, str, bool]]:
+    found = find_dates(text, 0, None, published)
+    out = []
+    for d in found:
+        assert d.range.start is not None
+        end = d.range.end.isoformat() if d.range.end else "-"
+        out.append(
+            (d.span.of(text), d.range.start.isoformat(), end, d.range.precision or "", d.relative)
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weekdays: the most recent one on or before publication
+        ("The raids began Wednesday.", [("Wednesday", "2023-11-01", "2023-11-01", "day", True)]),
+        ("It ended on Tuesday night.", [("Tuesday night", "2023-10-31", "2023-10-31", "day", True)]),
+        ("Talks resume Thursday.", [("Thursday", "2023-11-02", "2023-11-02", "day", True)]),
+        ("They met last Thursday.", [("last Thursday", "2023-10-26", "2023-10-26", "day", True)]),
+        ("They meet next Monday.", [("next Monday", "2023-11-06", "2023-11-06", "day", True)]),
+        ("yesterday", [("yesterday", "2023-11-01", "2023-11-01", "day", True)]),
+        ("Today", [("Today", "2023-11-02", "2023-11-02", "day", True)]),
+        ("three days ago", [("three days ago", "2023-10-30", "2023-10-30", "day", True)]),
+        # weeks, weekends, months, years
+        ("over the weekend", [("over the weekend", "2023-10-28", "2023-10-29", "range", True)]),
+        ("Last week", [("Last week", "2023-10-23", "2023-10-29", "range", True)]),
+        ("this week", [("this week", "2023-10-30", "2023-11-05", "range", True)]),
+        ("next week", [("next week", "2023-11-06", "2023-11-12", "range", True)]),
+        ("last month", [("last month", "2023-10-01", "2023-10-31", "month", True)]),
+        ("this month", [("this month", "2023-11-01", "2023-11-30", "month", True)]),
+        ("next month", [("next month", "2023-12-01", "2023-12-31", "month", True)]),
+        ("earlier this year", [("earlier this year", "2023-01-01", "2023-12-31", "year", True)]),
+        ("this year", [("this year", "2023-01-01", "2023-12-31", "year", True)]),
+        ("last year", [("last year", "2022-01-01", "2022-12-31", "year", True)]),
+        ("the previous year", [("the previous year", "2022-01-01", "2022-12-31", "year", True)]),
+        ("next year", [("next year", "2024-01-01", "2024-12-31", "year", True)]),
+        ("in the past year", [("the past year", "2022-11-02", "2023-11-02", "range", True)]),
+        ("last fall", [("last fall", "2022-09-01", "2022-11-30", "range", True)]),
+        ("this summer", [("this summer", "2023-06-01", "2023-08-31", "range", True)]),
+        # absolute dates and months
+        ("in 2023", [("2023", "2023-01-01", "2023-12-31", "year", False)]),
+        ("on Nov. 1", [("Nov. 1", "2023-11-01", "2023-11-01", "day", True)]),
+        ("on November 1st", [("November 1st", "2023-11-01", "2023-11-01", "day", True)]),
+        ("on 1 November", [("1 November", "2023-11-01", "2023-11-01", "day", True)]),
+        ("Nov. 1, 2022", [("Nov. 1, 2022", "2022-11-01", "2022-11-01", "day", False)]),
+        ("Wednesday, Nov. 1", [("Wednesday, Nov. 1", "2023-11-01", "2023-11-01", "day", True)]),
+        ("on Dec. 20", [("Dec. 20", "2023-12-20", "2023-12-20", "day", True)]),
+        ("in July", [("July", "2023-07-01", "2023-07-31", "month", True)]),
+        ("in May", [("May", "2023-05-01", "2023-05-31", "month", True)]),
+        ("July 2023", [("July 2023", "2023-07-01", "2023-07-31", "month", False)]),
+        ("mid-October", [("mid-October", "2023-10-01", "2023-10-31", "month", True)]),
+        ("2023-10-05", [("2023-10-05", "2023-10-05", "2023-10-05", "day", False)]),
+        ("10/5/2023", [("10/5/2023", "2023-10-05", "2023-10-05", "day", False)]),
+        # ranges
+        ("since October", [("since October", "2023-10-01", "2023-11-02", "range", True)]),
+        ("Since 2021", [("Since 2021", "2021-01-01", "2023-11-02", "range", True)]),
+        ("fiscal year 2021", [("fiscal year 2021", "2020-10-01", "2021-09-30", "range", False)]),
+        ("FY2021", [("FY2021", "2020-10-01", "2021-09-30", "range", False)]),
+        ("fiscal 2021", [("fiscal 2021", "2020-10-01", "2021-09-30", "range", False)]),
+        ("last fiscal year", [("last fiscal year", "2022-10-01", "2023-09-30", "range", True)]),
+        ("between 2019 and 2021", [("between 2019 and 2021", "2019-01-01", "2021-12-31", "range", False)]),
+        ("from March to May", [("from March to May", "2023-03-01", "2023-05-31", "range", True)]),
+        ("from Jan. 5 to Feb. 15, 2022", [("from Jan. 5 to Feb. 15, 2022", "2022-01-05", "2022-02-15", "range", True)]),
+        ("2019-2021", [("2019-2021", "2019-01-01", "2021-12-31", "range", False)]),
+        ("the 1970s and 1980s", [("the 1970s and 1980s", "1970-01-01", "1989-12-31", "range", False)]),
+        ("the 1990s", [("the 1990s", "1990-01-01", "1999-12-31", "range", False)]),
+    ],
+)
+def test_dates(text: str, expected: list[tuple[str, str, str, str, bool]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They may come back.",
+        "More than 2,000 people left.",
+        "Some 1990 migrants arrived.",
+        "It cost $2019 in fees.",
+        "The protest march went on.",
+        "Between 8,000 and 10,000 a day.",
+        "the fall of the government",
+        "in recent days",
+        "Title 42 and Section 1225",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_yearless_dates_more_than_two_months_ahead_are_last_year() -> None:
+    january = date(2024, 1, 10)
+    assert dates("on Dec. 20", january)[0][1] == "2023-12-20"
+    assert dates("on Feb. 20", january)[0][1] == "2024-02-20"
+    assert dates("in November", january)[0][1] == "2023-11-01"
+    assert dates("from November to February", january)[0][1:3] == ("2023-11-01", "2024-02-29")
+
+
+def test_two_years_joined_by_and_stay_two() -> None:
+    assert [d[0] for d in dates("in 2019 and 2021")] == ["2019", "2021"]
+
+
+def test_without_publication_date_only_absolute_dates_resolve() -> None:
+    text = "On Wednesday, last month, on Nov. 1 and in July 2023, in 2022 and fiscal 2021."
+    assert [d[0] for d in dates(text, None)] == ["July 2023", "2022", "fiscal 2021"]
+
+
+def test_since_without_publication_date_is_open_ended() -> None:
+    assert dates("since 2019", None) == [("since 2019", "2019-01-01", "-", "range", False)]
+
+
+def test_published_on_the_named_weekday_is_that_day() -> None:
+    assert dates("Thursday", date(2023, 11, 2))[0][1] == "2023-11-02"
+    assert dates("over the weekend", date(2023, 10, 29))[0][1:3] == ("2023-10-28", "2023-10-29")
+
+
+def test_span_and_offsets() -> None:
+    text = "Earlier, on Monday. Later, last week, more came."
+    found = find_dates(text, 20, None, PUBLISHED)
+    assert [d.span.of(text) for d in found] == ["last week"]
+    assert found[0].span.start == text.index("last week")
+
+
+def test_calendar_words() -> None:
+    words = calendar_words()
+    assert {"January", "Nov", "Wednesday"} <= words
+    assert "Chad" not in words
