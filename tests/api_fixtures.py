@@ -40,10 +40,20 @@ def _span(text: str, phrase: str) -> Span:
     return Span(start, start + len(phrase))
 
 
+def _span_near(text: str, phrase: str, after: int) -> Span:
+    """The phrase inside or after the evidence sentence, else its first occurrence."""
+    start = text.find(phrase, after)
+    if start < 0:
+        return _span(text, phrase)
+    return Span(start, start + len(phrase))
+
+
 def _event(text: str, spec: dict) -> Event:
     spec = dict(spec)
     evidence = [_span(text, spec.pop("evidence"))]
-    spans = {name: [_span(text, p)] for name, p in spec.pop("spans", {}).items()}
+    spans = {
+        name: [_span_near(text, p, evidence[0].start)] for name, p in spec.pop("spans", {}).items()
+    }
     return Event(evidence=evidence, spans=spans, **spec)
 
 
@@ -295,5 +305,65 @@ def build_db(path: Path) -> Path:
         doc = Document(raw=raw, blocks=blocks, language="en")
         store.add_document(doc)
         store.replace_events(doc.id, [_event(report.text, e) for e in report.events], "test-v1")
+    store.close()
+    return path
+
+
+# Invented sentence templates for a larger database (dashboard paging, screenshots).
+_MANY = [
+    ("removal", "{actor} deported {n} {demonym} nationals to {dest} on {day}.", "{n} {demonym}"),
+    ("return", "About {n} {demonym} people returned home from {loc} on {day}.", "About {n}"),
+    ("apprehension", "{actor} apprehended {n} {demonym} migrants on {day}.", "{n} {demonym}"),
+    ("arrival", "{n} {demonym} migrants arrived in {loc} on {day}.", "{n} {demonym}"),
+    ("detention", "{actor} held {n} {demonym} people in detention on {day}.", "{n} {demonym}"),
+]
+_PEOPLE = [("Afghan", "AFG"), ("Syrian", "SYR"), ("Honduran", "HND"), ("Tunisian", "TUN")]
+_PLACES = [("Pakistan", "PAK"), ("Germany", "DEU"), ("Italy", "ITA"), ("Mexico", "MEX")]
+
+
+def build_many(path: Path, n: int = 120, seed: int = 7) -> Path:
+    """A database of ``n`` invented one-sentence reports spread over 2023-2024."""
+    import random
+
+    rng = random.Random(seed)
+    store = Store(path)
+    for i in range(n):
+        kind, template, people_phrase = rng.choice(_MANY)
+        demonym, origin = rng.choice(_PEOPLE)
+        place, loc = rng.choice(_PLACES)
+        day = date(2023 + rng.randint(0, 1), rng.randint(1, 12), rng.randint(1, 28))
+        count = rng.choice([12, 40, 85, 150, 300, 1200, 2500])
+        values = {
+            "actor": "Police",
+            "n": f"{count:,}",
+            "demonym": demonym,
+            "dest": place,
+            "loc": place,
+            "day": day.strftime("%d %B %Y"),
+        }
+        sentence = template.format(**values)
+        text = f"Report {i}\n{sentence}\n"
+        raw = RawDocument(
+            text=text,
+            provenance=Provenance(f"many/{i}.txt"),
+            format="text",
+            url=f"https://example.org/many/{i}",
+            title=f"Report {i}",
+            published=day,
+        )
+        doc = Document(raw=raw, blocks=[Block(0, len(text), "body")], language="en")
+        store.add_document(doc)
+        spec = {
+            "type": kind,
+            "status": "occurred",
+            "evidence": sentence,
+            "people": People(count, count, approx=kind == "return"),
+            "origin": [origin],
+            "location": loc,
+            "destination": origin if kind in ("removal", "return") else None,
+            "date": _day(day.year, day.month, day.day),
+            "spans": {"people": people_phrase.format(**values), "date": values["day"]},
+        }
+        store.replace_events(doc.id, [_event(text, spec)], "test-v1")
     store.close()
     return path

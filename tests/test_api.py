@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_fixtures import FIGURES, REPORTS, build_db
 from fastapi.testclient import TestClient
 
+from api_fixtures import FIGURES, REPORTS, build_db
 from passage.api.app import create_app
 from passage.api.deps import get_conn
 from passage.api.filters import FilterError, build_filters, parse_day, resolve_country
@@ -124,9 +124,7 @@ def test_sorts(client: TestClient) -> None:
     assert dated[:-1] == sorted(dated[:-1])
     newest = [_when(e) for e in events(client, "sort=-date")["data"]]
     assert newest[:-1] == sorted(newest[:-1], reverse=True)
-    people = [
-        e["people"]["low"] for e in events(client, "sort=-people")["data"] if e["people"]
-    ]
+    people = [e["people"]["low"] for e in events(client, "sort=-people")["data"] if e["people"]]
     assert people == sorted(people, reverse=True) and people[0] == 16000
     types = [e["type"] for e in events(client, "sort=type")["data"]]
     assert types == sorted(types)
@@ -243,7 +241,9 @@ def test_fuzzed_parameters_never_reach_a_500(client: TestClient) -> None:
     rng = random.Random(20240703)
     for _ in range(400):
         path = rng.choice(FUZZ_PATHS)
-        params = {rng.choice(FUZZ_PARAMS): rng.choice(FUZZ_VALUES) for _ in range(rng.randint(1, 4))}
+        params = {
+            rng.choice(FUZZ_PARAMS): rng.choice(FUZZ_VALUES) for _ in range(rng.randint(1, 4))
+        }
         response = client.get(path, params=params)
         assert response.status_code < 500, (path, params, response.text)
         if response.status_code >= 400:
@@ -283,7 +283,7 @@ def test_web_assets_load_nothing_from_the_network() -> None:
     for asset in WEB.rglob("*"):
         if asset.suffix in (".html", ".js", ".css"):
             text = asset.read_text(encoding="utf-8")
-            assert "//cdn" not in text and "<script src=\"http" not in text, asset
+            assert "//cdn" not in text and '<script src="http' not in text, asset
             assert "@import url(http" not in text, asset
 
 

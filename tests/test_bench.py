@@ -97,7 +97,7 @@ def test_bench_reports_positive_rates_and_false_alarms(vocabulary: Vocabulary) -
         BenchInput("relevant", [relevant_doc()]),
         BenchInput("stream", mix([relevant_doc()], invented, share=0.1)),
     ]
-    report = run_bench(inputs, cleaner=plain_clean, extractor=one_event_if_deported)
+    report = run_bench(inputs, pipeline=lambda raw: one_event_if_deported(plain_clean(raw)))
     relevant, stream = report.measurements
     assert relevant.documents == 1 and relevant.events == 1 and relevant.events_on_invented == 0
     assert stream.input_documents == 22 and stream.documents == 22
@@ -111,22 +111,19 @@ def test_bench_seconds_repeats_a_short_input() -> None:
     report = run_bench(
         [BenchInput("relevant", [relevant_doc()])],
         seconds=0.05,
-        cleaner=plain_clean,
-        extractor=one_event_if_deported,
+        pipeline=lambda raw: one_event_if_deported(plain_clean(raw)),
     )
     (m,) = report.measurements
     assert m.input_documents == 1 and m.documents > 1 and m.seconds >= 0.05
 
 
 def test_bench_seconds_stops_a_long_input_early() -> None:
-    def slow(doc: Document) -> list[Event]:
+    def slow(doc: RawDocument) -> list[Event]:
         time.sleep(0.01)
         return []
 
     docs = [relevant_doc(n) for n in range(200)]
-    report = run_bench(
-        [BenchInput("relevant", docs)], seconds=0.05, cleaner=plain_clean, extractor=slow
-    )
+    report = run_bench([BenchInput("relevant", docs)], seconds=0.05, pipeline=slow)
     (m,) = report.measurements
     assert m.input_documents == 200 and 1 <= m.documents < 50
 

@@ -28,7 +28,10 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
     [
         # weekdays: the most recent one on or before publication
         ("The raids began Wednesday.", [("Wednesday", "2023-11-01", "2023-11-01", "day", True)]),
-        ("It ended on Tuesday night.", [("Tuesday night", "2023-10-31", "2023-10-31", "day", True)]),
+        (
+            "It ended on Tuesday night.",
+            [("Tuesday night", "2023-10-31", "2023-10-31", "day", True)],
+        ),
         ("Talks resume Thursday.", [("Thursday", "2023-11-02", "2023-11-02", "day", True)]),
         ("They met last Thursday.", [("last Thursday", "2023-10-26", "2023-10-26", "day", True)]),
         ("They meet next Monday.", [("next Monday", "2023-11-06", "2023-11-06", "day", True)]),
@@ -48,6 +51,28 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
         ("last year", [("last year", "2022-01-01", "2022-12-31", "year", True)]),
         ("the previous year", [("the previous year", "2022-01-01", "2022-12-31", "year", True)]),
         ("next year", [("next year", "2024-01-01", "2024-12-31", "year", True)]),
+        (
+            "the past six months",
+            [("the past six months", "2023-05-02", "2023-11-02", "range", True)],
+        ),
+        ("the last 3 weeks", [("the last 3 weeks", "2023-10-12", "2023-11-02", "range", True)]),
+        (
+            "in December last year",
+            [("December last year", "2022-12-01", "2022-12-31", "month", True)],
+        ),
+        (
+            "on Nov. 1 of last year",
+            [("Nov. 1 of last year", "2022-11-01", "2022-11-01", "day", True)],
+        ),
+        (
+            "since the start of the year",
+            [("since the start of the year", "2023-01-01", "2023-11-02", "range", True)],
+        ),
+        (
+            "the 2019 fiscal year",
+            [("the 2019 fiscal year", "2018-10-01", "2019-09-30", "range", False)],
+        ),
+        ("the Gold Rush of 1849", [("1849", "1849-01-01", "1849-12-31", "year", False)]),
         ("in the past year", [("the past year", "2022-11-02", "2023-11-02", "range", True)]),
         ("last fall", [("last fall", "2022-09-01", "2022-11-30", "range", True)]),
         ("this summer", [("this summer", "2023-06-01", "2023-08-31", "range", True)]),
@@ -72,11 +97,20 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
         ("FY2021", [("FY2021", "2020-10-01", "2021-09-30", "range", False)]),
         ("fiscal 2021", [("fiscal 2021", "2020-10-01", "2021-09-30", "range", False)]),
         ("last fiscal year", [("last fiscal year", "2022-10-01", "2023-09-30", "range", True)]),
-        ("between 2019 and 2021", [("between 2019 and 2021", "2019-01-01", "2021-12-31", "range", False)]),
+        (
+            "between 2019 and 2021",
+            [("between 2019 and 2021", "2019-01-01", "2021-12-31", "range", False)],
+        ),
         ("from March to May", [("from March to May", "2023-03-01", "2023-05-31", "range", True)]),
-        ("from Jan. 5 to Feb. 15, 2022", [("from Jan. 5 to Feb. 15, 2022", "2022-01-05", "2022-02-15", "range", True)]),
+        (
+            "from Jan. 5 to Feb. 15, 2022",
+            [("from Jan. 5 to Feb. 15, 2022", "2022-01-05", "2022-02-15", "range", True)],
+        ),
         ("2019-2021", [("2019-2021", "2019-01-01", "2021-12-31", "range", False)]),
-        ("the 1970s and 1980s", [("the 1970s and 1980s", "1970-01-01", "1989-12-31", "range", False)]),
+        (
+            "the 1970s and 1980s",
+            [("the 1970s and 1980s", "1970-01-01", "1989-12-31", "range", False)],
+        ),
         ("the 1990s", [("the 1990s", "1990-01-01", "1999-12-31", "range", False)]),
     ],
 )
@@ -96,6 +130,7 @@ def test_dates(text: str, expected: list[tuple[str, str, str, str, bool]]) -> No
         "the fall of the government",
         "in recent days",
         "Title 42 and Section 1225",
+        "along the 1950-mile border",
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -43,7 +43,9 @@ def test_every_iso_country_once() -> None:
             assert pycountry.countries.get(alpha_3=line["code"]).alpha_2 == line["alpha2"]
         else:
             assert line.get("iso") is False, line["code"]
-            assert re.fullmatch(r"[A-Z]{3}", line["code"]) and re.fullmatch(r"[A-Z]{2}", line["alpha2"])
+            assert re.fullmatch(r"[A-Z]{3}", line["code"]) and re.fullmatch(
+                r"[A-Z]{2}", line["alpha2"]
+            )
 
 
 @pytest.mark.parametrize("line", COUNTRIES, ids=lambda line: line["code"])
@@ -109,11 +111,7 @@ def test_place_names_are_unique_and_not_country_names() -> None:
     surfaces = Counter(s for line in PLACES for s in [line["name"], *line["aliases"]])
     assert [s for s, n in surfaces.items() if n > 1] == []
     claims = resolve_claims(COUNTRIES)
-    clashes = [
-        s
-        for s in surfaces
-        if s in claims and any(r.form != "capital" for r in claims[s])
-    ]
+    clashes = [s for s in surfaces if s in claims and any(r.form != "capital" for r in claims[s])]
     assert clashes == ["Georgia"]  # the US state, context-checked against the country
 
 
@@ -140,7 +138,7 @@ def test_agency_aliases_are_unique() -> None:
 def test_geo_rules() -> None:
     for lang, rules in load_json("geo_rules.json").items():
         assert re.fullmatch(r"[a-z]{2}", lang)
-        for key in ("people_nouns", "place_lead_words"):
+        for key in ("people_nouns", "place_lead_words", "place_prefixes"):
             assert len(rules[key]) == len(set(rules[key])), key
 
 

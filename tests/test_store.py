@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from passage.model import Block, Document, Event, People, Provenance, RawDocument, Span
-from passage.store import Store
+from passage.store import Store, StoreError
 from passage.store.sqlite import migrations
 from passage.workspace import Passage
 
@@ -62,7 +62,7 @@ def test_migrations_are_named_and_recorded(tmp_path: Path) -> None:
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(Exception, match="bogus.db"):
+    with pytest.raises(StoreError, match=r"bogus\.db"):
         Store(bogus)
 
 

@@ -25,10 +25,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from passage.model import Document, Event, Failure, Provenance, RawDocument
+from passage.model import Event, Failure, Provenance, RawDocument
 
-Cleaner = Callable[[RawDocument], Document]
-Extractor = Callable[[Document], list[Event]]
+Pipeline = Callable[[RawDocument], list[Event]]  # what one document costs: gate, clean, extract
 
 RELEVANT_SHARE = 0.02  # share of relevant reports in the mixed stream, as in a general news feed
 MIN_WORDS, MAX_WORDS = 300, 800  # length of an invented article
@@ -227,8 +226,7 @@ def _peak_memory_mb() -> float:
 def measure(
     bench_input: BenchInput,
     *,
-    cleaner: Cleaner,
-    extractor: Extractor,
+    pipeline: Pipeline,
     seconds: float | None = None,
     progress: Progress | None = None,
 ) -> Measurement:
@@ -243,7 +241,7 @@ def measure(
     done = size = events = invented = 0
     start = time.perf_counter()
     for doc, doc_size in order:
-        found = len(extractor(cleaner(doc)))
+        found = len(pipeline(doc))
         events += found
         invented += found if doc.provenance.path == INVENTED_PATH else 0
         done += 1
@@ -270,19 +268,16 @@ def run_bench(
     inputs: Sequence[BenchInput],
     *,
     seconds: float | None = None,
-    cleaner: Cleaner | None = None,
-    extractor: Extractor | None = None,
+    pipeline: Pipeline | None = None,
     show_progress: bool = False,
 ) -> BenchReport:
-    """Measure every input in turn; ``cleaner``/``extractor`` default to the pipeline's own."""
-    if cleaner is None:
-        from passage.clean import clean as cleaner
-    if extractor is None:
-        from passage.extract import extract as extractor
+    """Measure every input in turn; ``pipeline`` defaults to :func:`passage.extract.extract_raw`."""
+    if pipeline is None:
+        from passage.extract import extract_raw as pipeline
     report = BenchReport()
     warm_up = next((i.documents[0] for i in inputs if i.documents), None)
     if warm_up is not None:  # load resources and caches before the clock starts
-        extractor(cleaner(warm_up))
+        pipeline(warm_up)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -294,8 +289,6 @@ def run_bench(
     with Progress(*columns, console=console, transient=True, disable=hidden) as bar:
         for bench_input in inputs:
             report.measurements.append(
-                measure(
-                    bench_input, cleaner=cleaner, extractor=extractor, seconds=seconds, progress=bar
-                )
+                measure(bench_input, pipeline=pipeline, seconds=seconds, progress=bar)
             )
     return report

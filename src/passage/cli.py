@@ -277,7 +277,9 @@ def extract(inputs: tuple[str, ...], output: Path, db: Path | None, quiet: bool)
                     events = extract_events(item)
                 except Exception as exc:  # one broken document never stops a batch
                     failures.append(
-                        Failure(item.raw.provenance, "extract_error", f"{type(exc).__name__}: {exc}")
+                        Failure(
+                            item.raw.provenance, "extract_error", f"{type(exc).__name__}: {exc}"
+                        )
                     )
                     continue
                 if store:
@@ -514,9 +516,7 @@ def event_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--sort", default="date", show_default=True, help="date, -date, people, type...")
 @event_filter_options
 @db_option
-def export_command(
-    fmt: str | None, output: Path, sort: str, db: Path, **filters: Any
-) -> None:
+def export_command(fmt: str | None, output: Path, sort: str, db: Path, **filters: Any) -> None:
     """Export events with every field, the evidence, the report's url and a citation.
 
     Takes the same filters as the API (GET /api/v1/events); several values are

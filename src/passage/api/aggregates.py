@@ -82,7 +82,9 @@ def facets(conn: ConnDep):
         types=f.types,
         statuses=f.statuses,
         policy_kinds=f.policy_kinds,
-        countries=[CountryPublic(code=c, name=country_name(c), events=n) for c, n in f.countries.items()],
+        countries=[
+            CountryPublic(code=c, name=country_name(c), events=n) for c, n in f.countries.items()
+        ],
         date_min=f.date_min,
         date_max=f.date_max,
     )

@@ -293,6 +293,4 @@ def rank_corridors(rows: list[FigureRow], *, statuses: tuple[str, ...] = ()) -> 
         else:
             corridor.summed.add(row)
             corridor.by_type.setdefault(row.type, Tally()).add(row)
-    return sorted(
-        corridors.values(), key=lambda c: (-c.summed.people_low, -c.events, c.key)
-    )
+    return sorted(corridors.values(), key=lambda c: (-c.summed.people_low, -c.events, c.key))

@@ -41,7 +41,6 @@ def _one_of(values: tuple[str, ...]) -> dict[str, str]:
     return {"pattern": rf"^\s*({word}(\s*,\s*{word})*)?\s*,?\s*$"}
 
 
-
 def event_filters(
     type: Annotated[
         str | None, Query(description="event type" + _LIST, json_schema_extra=_one_of(EVENT_TYPES))
@@ -52,7 +51,9 @@ def event_filters(
     ] = None,
     status: Annotated[
         str | None,
-        Query(description="occurred, ongoing, planned" + _LIST, json_schema_extra=_one_of(STATUSES)),
+        Query(
+            description="occurred, ongoing, planned" + _LIST, json_schema_extra=_one_of(STATUSES)
+        ),
     ] = None,
     origin: Annotated[str | None, Query(description="people's origin: " + _COUNTRY)] = None,
     location: Annotated[str | None, Query(description="where it happened: " + _COUNTRY)] = None,

@@ -297,7 +297,9 @@ def aggregate_public(agg: counting.PeopleAggregate) -> PeopleAggregatePublic:
         series=[
             SeriesPublic(
                 key=s.key,
-                values=[BucketPublic(**tally_public(b).model_dump(), period=b.period) for b in s.values],
+                values=[
+                    BucketPublic(**tally_public(b).model_dump(), period=b.period) for b in s.values
+                ],
                 total=tally_public(s.total),
             )
             for s in agg.series

@@ -117,8 +117,9 @@ class EvalReport:
             title=f"Events on {self.documents} gold documents",
             caption="figures: events with a people count, matched on (low, high, per), any type",
         )
-        for name in ("type", "gold", "predicted", "tp", "fp", "fn", "precision", "recall", "F1"):
-            table.add_column(name, justify="left" if name == "type" else "right")
+        table.add_column("type", no_wrap=True)
+        for name in ("gold", "pred", "tp", "fp", "fn", "prec", "recall", "F1"):
+            table.add_column(name, justify="right")
         rows = [*self.per_type.items(), ("figures", self.figures), ("all", self.overall)]
         for name, c in rows:
             table.add_row(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from passage.extract.merge import merge
 from passage.extract.triggers import about_migration, relevant
-from passage.model import Document, Event
+from passage.model import Document, Event, RawDocument
 
 
 def extract(doc: Document) -> list[Event]:
@@ -28,4 +28,14 @@ def extract(doc: Document) -> list[Event]:
     return merge(candidates)
 
 
-__all__ = ["extract", "relevant"]
+def extract_raw(raw: RawDocument) -> list[Event]:
+    """The whole cascade from a document as read: the gate runs before cleaning,
+    so a report with no sign of migration enforcement costs one regex scan."""
+    if not relevant(raw.text):
+        return []
+    from passage.clean import clean
+
+    return extract(clean(raw))
+
+
+__all__ = ["extract", "extract_raw", "relevant"]

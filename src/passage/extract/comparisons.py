@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from passage.extract.numbers import CLAUSE_MARKS, PhraseMatch, Tables, Tokens
+from passage.extract.numbers import Tokens
+from passage.extract.phrases import CLAUSE_MARKS, PhraseMatch, Tables
 from passage.model import Change, Span
 
 BASELINE_WORDS = 8  # "the same period of 2019": a baseline longer than this is a clause
@@ -29,7 +30,6 @@ class Number:
     kind: str
     value: float  # the number as written: the 10 of "10-fold", the 74 of "74 percent"
     bound: int | None  # low, else high: what a baseline was ("up from about 300")
-    factor_word: bool  # followed by "-fold"
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def _nearest_count(numbers: list[Number], c: _Found, used: set[int]) -> int | No
 def _from(text: str, tokens: Tokens, k: int, numbers: list[Number], t: Tables) -> _Found | None:
     """ "up from 300", "an increase from about 300 a day", "compared to 9,533 in 2019"."""
     intro = t.from_intros.at(tokens, k)
-    if intro is None and tokens.words[k] == "from" and change_verb_before(tokens, k, t):
+    if intro is None and tokens.words[k] in t.from_words and change_verb_before(tokens, k, t):
         intro = PhraseMatch(k, k + 1, None)
     if intro is None:
         return None
@@ -107,10 +107,10 @@ def _from(text: str, tokens: Tokens, k: int, numbers: list[Number], t: Tables) -
         return None
     b = numbers[base]
     first = k - 1 if k and tokens.words[k - 1] in t.lex.articles else k
-    nxt = base + 1 if base + 1 < len(numbers) else None
-    if nxt is not None and tokens.words[b.hi : numbers[nxt].lo] == ["to"]:
-        if numbers[nxt].kind == "count":  # "raising the cap from 15,000 to 125,000"
-            return _Found(Change(from_=b.bound), first, b.hi, (base,), nxt)
+    nxt = base + 1
+    gap = tokens.words[b.hi : numbers[nxt].lo] if nxt < len(numbers) else []
+    if len(gap) == 1 and gap[0] in t.to_words and numbers[nxt].kind == "count":
+        return _Found(Change(from_=b.bound), first, b.hi, (base,), nxt)  # "from 15,000 to 125,000"
     baseline, last = _baseline(text, tokens, b.hi, numbers, t)
     return _Found(Change(from_=b.bound, baseline=baseline), first, last, (base,))
 
@@ -125,12 +125,13 @@ def _factor(
     consumed: tuple[int, ...] = ()
     first, last = k, k + 1
     prefix = w[: -len(t.fold_suffix)]
-    times = t.times.at(tokens, here.hi) if here is not None else None
+    times = None
+    if here is not None:  # "six times", "ten-fold"
+        times = t.times.at(tokens, here.hi) or t.fold.at(tokens, here.num_last)
     if w.endswith(t.fold_suffix) and prefix in t.lex.numbers:
         factor = float(t.lex.numbers[prefix])  # "tenfold"
-    elif here is not None and i is not None and (here.factor_word or times):
-        factor, consumed = here.value, (i,)  # "ten-fold", "six times"
-        last = times.last if times else here.num_last + 2
+    elif here is not None and i is not None and times is not None:
+        factor, consumed, last = here.value, (i,), times.last  # "ten-fold", "six times"
     elif w in t.factor_words and t.baseline_intros.at(tokens, k + 1):
         factor = t.factor_words[w]  # "twice as many as"
     elif w in t.factor_verbs:

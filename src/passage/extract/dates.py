@@ -26,7 +26,7 @@ LANG = "en"
 FUTURE_WINDOW_DAYS = 61  # a yearless date this far past publication is read as last year's
 YEAR_AHEAD = 30  # a bare year more than this past publication is not taken for a year
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-YEAR = r"(?:19|20)\d\d"
+YEAR = r"(?:1[89]|20)\d\d"
 
 
 def _words(words: Any) -> str:
@@ -77,13 +77,15 @@ def _pattern(lang: str) -> re.Pattern[str]:
         + rf"(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{month_all})(?:,?\s+(?P<dm_y>{YEAR})(?!\d))?",
         rf"(?P<my_m>{month_alone})(?:\s+of)?,?\s+(?P<my_y>{YEAR})(?!\d)",
         rf"(?P<fy_pre>{fiscal})\s*(?P<fy_y>{YEAR}|['’]?\d\d)(?!\d)",
+        rf"(?:the\s+)?(?P<fy_y2>{YEAR})\s+(?:{fiscal})",
+        rf"(?:the\s+)?(?:{_words(w['past'])})\s+(?P<past_n>\d{{1,2}}|{numbers})\s+(?P<past_u>{units})",
         r"(?:the\s+)?(?:(?P<dec_mod>early|mid|late)[-\s])?(?P<dec>(?:18|19|20)\d0)['’]?s",
         rf"(?P<ago_n>\d{{1,2}}|{numbers})\s+(?P<ago_u>{units})\s+{w['ago']}",
         rf"(?P<rel>{rel})",
         rf"(?:(?P<sea_mod>{mods})\s+)?(?:the\s+)?(?P<sea>{seasons})(?:\s+(?:of\s+)?(?P<sea_y>{YEAR}))?",
         rf"(?:(?P<wd_mod>{mods})\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>{parts}))?",
         rf"(?:(?P<mo_mod>{mods})(?:\s+|-))?(?P<mo>{month_alone})",
-        rf"(?P<year>{YEAR})(?:\s*[-–]\s*(?P<year2>{YEAR}|\d\d))?(?![\d%]|[.,]\d)",
+        rf"(?P<year>{YEAR})(?:\s*[-–]\s*(?P<year2>{YEAR}|\d\d))?(?![\d%]|[.,]\d|-[a-z])",
     ]
     return re.compile(r"(?<![\w$€£#/])(?:" + "|".join(atoms) + r")(?![\w’'])")
 
@@ -137,8 +139,9 @@ def _atom(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Atom | N
         return None
     if g["my_m"]:
         return _month(s, e, int(g["my_y"]), w["months"][g["my_m"]], relative=False)
-    if g["fy_pre"]:
-        return _fiscal(s, e, _year(g["fy_y"].lstrip("'’")), relative=False)
+    if g["fy_pre"] or g["fy_y2"]:
+        label = _year((g["fy_y"] or g["fy_y2"]).lstrip("'’"))
+        return _fiscal(s, e, label, relative=False)
     if g["dec"]:
         return _decade(s, e, int(g["dec"]), g["dec_mod"])
     if g["year"]:
@@ -146,8 +149,10 @@ def _atom(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Atom | N
     if pub is None:
         return None
     if g["ago_n"]:
-        n = int(g["ago_n"]) if g["ago_n"].isdigit() else w["numbers"][g["ago_n"]]
-        return _shifted(s, e, w["units"][g["ago_u"]], -n, pub)
+        return _shifted(s, e, w["units"][g["ago_u"]], -_count(g["ago_n"], w), pub)
+    if g["past_n"]:
+        back = _back(pub, w["units"][g["past_u"]], _count(g["past_n"], w))
+        return _span(s, e, "range", back, pub, True)
     if g["rel"]:
         rule = next(r for r in w["relative"] if r["phrase"].lower() == g["rel"].lower())
         return _shifted(s, e, rule["unit"], rule["offset"], pub)
@@ -158,6 +163,20 @@ def _atom(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Atom | N
     if g["mo"]:
         return _bare_month(m, text, pub, w)
     return None
+
+
+def _count(word: str, w: dict[str, Any]) -> int:
+    return int(word) if word.isdigit() else int(w["numbers"][word])
+
+
+def _back(pub: date, unit: str, n: int) -> date:
+    """The same day ``n`` units before publication ("the past six months")."""
+    if unit in ("day", "week"):
+        return pub - timedelta(days=n * (7 if unit == "week" else 1))
+    months = n * (12 if unit == "year" else 1)
+    index = pub.year * 12 + pub.month - 1 - months
+    y, m = index // 12, index % 12 + 1
+    return date(y, m, min(pub.day, calendar.monthrange(y, m)[1]))
 
 
 def _mod(word: str | None, w: dict[str, Any]) -> str | None:
@@ -340,6 +359,10 @@ def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str
             out.append(_range(a, b, opener))
             i += 2
             continue
+        yearless = a.kind in ("day", "month") and not a.year_given
+        if b and yearless and b.kind == "year" and gap in ("", *w["year_of"]):
+            a = _reyear(a, b)  # "December last year"
+            i += 1
         if opener is not None and opener[1] in w["since"]:
             end = pub if pub is not None else None
             rng = DateRange(a.range.start, end, "range")
@@ -347,6 +370,15 @@ def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str
         out.append(a)
         i += 1
     return out
+
+
+def _reyear(a: _Atom, b: _Atom) -> _Atom:
+    assert a.range.start and a.range.end and b.range.start
+    y = b.range.start.year
+    first = a.range.start.replace(year=y)
+    last = _month_range(y, first.month)[1] if a.kind == "month" else first
+    rng = DateRange(first, last, a.range.precision)
+    return replace(a, end=b.end, range=rng, relative=b.relative, year_given=True)
 
 
 def _opener(text: str, floor: int, start: int, w: dict[str, Any]) -> tuple[int, str] | None:

@@ -10,13 +10,13 @@ acted, who the sentence attributes the fact to, and the time it names.
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
+from passage.extract.dates import find_dates
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
-from passage.extract.dates import find_dates
 from passage.extract.sentences import Sentence
 from passage.extract.triggers import Trigger, cue, find_triggers
 from passage.model import (
@@ -100,7 +100,7 @@ def sentence_events(
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
-    for (etype, kind), group in by_type.items():
+    for (etype, kind), group in _primary(by_type, owners).items():
         lead = next((t for t in group if not t.rule.weak), group[0])
         weak = all(t.rule.weak for t in group)
         if (etype, kind) not in owners:
@@ -146,6 +146,29 @@ def _group(triggers: list[Trigger]) -> dict[tuple[str, str | None], list[Trigger
         # "deported back to their home countries": one removal, not a return too
         del groups[("return", None)]
     return groups
+
+
+def _primary(
+    groups: dict[tuple[str, str | None], list[Trigger]],
+    owners: dict[tuple[str, str | None], list[Figure]],
+) -> dict[tuple[str, str | None], list[Trigger]]:
+    """The groups a sentence states: every group with its own figure, else the first strong one.
+
+    A sentence almost always states one fact (about 95% of annotated sentences hold
+    one event type), usually with its first verb.
+    """
+    if len(groups) < 2:
+        return groups
+    counted = {k: v for k, v in groups.items() if k in owners}
+    if counted:
+        return counted
+
+    def rank(item: tuple[tuple[str, str | None], list[Trigger]]) -> tuple[int, int]:
+        _, group = item
+        return (int(all(t.rule.weak for t in group)), group[0].span.start)
+
+    best = min(groups.items(), key=rank)
+    return {best[0]: best[1]}
 
 
 def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
@@ -224,11 +247,11 @@ def _set_countries(
     for c in found.countries:
         before = text[max(0, c.span.start - 25) : c.span.start]
         after = text[c.span.end : c.span.end + 30]
-        if c.form == "demonym" or (
-            c.form == "adjective" and _pattern("people_nouns").match(after.strip())
+        if (
+            c.form == "demonym"
+            or (c.form == "adjective" and _pattern("people_nouns").match(after.strip()))
+            or cue("origin_before").search(before)
         ):
-            origin.append(c)
-        elif cue("origin_before").search(before):
             origin.append(c)
         elif c.span.start > trigger.span.start and cue("destination_before").search(before):
             if destination is None and ev.type in MOVING_TYPES:

@@ -7,30 +7,25 @@ quantity phrase in it with absolute offsets: "more than 100 Chinese migrants" is
 their rate ("each day"), running-total marker ("since the deadline") and a stated
 comparison ("a tenfold increase compared to the previous year", "up from 300 a day");
 a baseline number that only serves a comparison is folded into the change, not
-reported as a count of its own. The people rules follow GUIDELINES.md.
+reported as a count of its own. The people rules follow GUIDELINES.md. A span covers
+the number with its qualifiers ("more than 100", "between 8,000 and 10,000"), and for
+money and percentages its unit ("$5 million", "14%"); ``people`` of a non-count holds
+the number itself (low = high = 2023 for a year).
 
-Every word comes from ``resources/numbers.json`` through ``numbers.Tables``.
+Stages: ``numbers.scan`` finds the numbers; here they are joined into ranges, given
+their qualifiers and a kind; ``counted`` reads what a count counts; ``comparisons``
+finds the stated changes. Every word comes from ``resources/numbers.json``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from passage.extract import counted
 from passage.extract.comparisons import Number, change_verb_before, find_comparisons
-from passage.extract.numbers import (
-    CLAUSE_MARKS,
-    PhraseMatch,
-    Quantity,
-    Tables,
-    Tokens,
-    scan,
-    tables,
-)
+from passage.extract.numbers import Quantity, Tokens, scan
+from passage.extract.phrases import PhraseMatch, Tables, tables
 from passage.model import Change, Figure, FigureKind, People, Span
-
-MAX_NOUN_WORDS = 4  # "unaccompanied migrant children": longer runs are clauses, not nouns
-RATE_REACH = 12  # tokens after a figure within which "each day" still belongs to it
-TIME_WORDS = 6  # "since the start of the year"
 
 
 @dataclass
@@ -45,9 +40,9 @@ class _Draft:
     kind: FigureKind | None = "count"  # None: not a figure after all ("one of the")
     effect: str = "exact"
     money: bool = False
-    factor_word: bool = False  # "ten" in "ten-fold", "six" in "six times as many"
     collective: int | None = None  # token of "family" in "a family of five"
-    noun: tuple[int, int] | None = None
+    noun: Span | None = None
+    noun_end: int | None = None  # the token after the noun
     per: str | None = None
     per_span: Span | None = None
     cumulative_span: Span | None = None
@@ -61,13 +56,13 @@ class _Draft:
 
     def people(self) -> People:
         low, high = self.quantities[0].value, self.quantities[-1].value
-        if len(self.quantities) == 2 and self.quantities[1].scale > self.quantities[0].scale:
-            if low * self.quantities[1].scale <= high:  # "8 to 10 million"
-                low *= self.quantities[1].scale
+        scale = self.quantities[-1].scale
+        if scale > self.quantities[0].scale and low * scale <= high:
+            low *= scale  # "8 to 10 million"
         q = self.quantities[0]
         approx = self.effect == "approx" or q.form == "vague"
         if q.form == "vague":
-            low, high = q.value, q.high
+            low, high = q.value, None  # "dozens": at least 24
         elif len(self.quantities) == 1 and self.effect == "min":
             high = None
         elif len(self.quantities) == 1 and self.effect == "max":
@@ -84,7 +79,8 @@ class _Draft:
 def find_figures(
     text: str, start: int = 0, end: int | None = None, lang: str = "en"
 ) -> list[Figure]:
-    """Every quantity phrase in ``text[start:end]``, in order, with offsets into ``text``."""
+    """Every quantity phrase in ``text[start:end]`` (usually one sentence), in order, with
+    offsets into ``text``. ``lang`` picks the section of ``resources/numbers.json``."""
     end = len(text) if end is None else end
     t = tables(lang)
     if not t.lex.may_hold_number(text, start, end):
@@ -97,19 +93,21 @@ def find_figures(
         _qualify(tokens, d, t)
     for i, d in enumerate(drafts):
         _classify(text, tokens, d, drafts, t)
-        if i and drafts[i - 1].kind == "age" and d.kind == "count" and d.quantities[0].plain:
-            if tokens.words[drafts[i - 1].hi : d.lo] in ([","], ["and"], [",", "and"]):
-                d.kind = "age"  # "ages 15 and 13"
+        listed = i and t.links_list(tokens, drafts[i - 1].hi, d.lo)
+        if listed and drafts[i - 1].kind == "age" and d.kind == "count" and d.quantities[0].plain:
+            d.kind = "age"  # "ages 15 and 13"
     drafts = [d for d in drafts if d.kind is not None]
     counts = [d for d in drafts if d.kind == "count"]
     floor = 0
     for i, d in enumerate(counts):
         stop = counts[i + 1].lo if i + 1 < len(counts) else len(tokens)
         _describe(text, tokens, d, drafts, stop, t)
-        _cumulative_before(tokens, d, floor, t)
         if i:
-            _share_qualifier(tokens, counts[i - 1], d)
-        floor = max(d.hi, d.noun[1] if d.noun else 0, _token_end(tokens, d.cumulative_span))
+            _share_qualifier(tokens, counts[i - 1], d, t)
+        if d.cumulative_span is None:
+            d.cumulative_span = counted.cumulative_before(tokens, floor, d.lo, t)
+        cumulative_end = tokens.at(d.cumulative_span.end) if d.cumulative_span else 0
+        floor = max(d.hi, d.noun_end or 0, cumulative_end)
     _attach_comparisons(text, tokens, drafts, t)
     return [_figure(text, tokens, d) for d in drafts if not d.consumed]
 
@@ -137,7 +135,7 @@ def _group(tokens: Tokens, quantities: list[Quantity], t: Tables) -> list[_Draft
                 d.lo = opener
                 i += 1
             elif _share(tokens, q, q2, last, f2, t) or (
-                gap and set(gap) <= t.range_separators and q2.value < q.value and gap[0] != "to"
+                set(gap) <= t.range_separators and q2.value < q.value and bool(set(gap) & set("-–"))
             ):
                 d.kind = "other"
                 pairs.add(i + 1)
@@ -149,9 +147,8 @@ def _group(tokens: Tokens, quantities: list[Quantity], t: Tables) -> list[_Draft
 def _share(tokens: Tokens, q: Quantity, q2: Quantity, last: int, f2: int, t: Tables) -> bool:
     """ "8 in 10", "one out of five": a proportion, not two counts."""
     link = t.share_links.at(tokens, last, f2)
-    return (link is not None and link.last == f2 and q.value < q2.value and not q2.plain) or (
-        link is not None and link.last == f2 and q.value < q2.value <= t.year_min / 10
-    )
+    year = q2.plain and t.is_year(q2.value)  # "575,400 in 2016" is no share
+    return link is not None and link.last == f2 and q.value < q2.value and not year
 
 
 def _range_opener(
@@ -162,15 +159,15 @@ def _range_opener(
         return None
     gap = tokens.words[d.num_last : f2]
     opener = t.range_openers.ending(tokens, d.num_first)
-    if q.plain and q2.plain and _is_year(q.value, t) and gap in (["-"], ["–"], ["/"]):
-        if q2.value == (q.value + 1) % 100 or q2.value == q.value + 1:  # "2019-20"
-            return d.num_first
-    if q.plain and _is_year(q.value, t) and not (q2.plain and _is_year(q2.value, t)):
+    next_year = q2.value in ((q.value + 1) % 100, q.value + 1)
+    if q.plain and q2.plain and t.is_year(q.value) and gap in (["-"], ["–"], ["/"]) and next_year:
+        return d.num_first  # "2019-20"
+    if q.plain and t.is_year(q.value) and not (q2.plain and t.is_year(q2.value)):
         return None  # "in fiscal year 2018 to 145,262"
     if q2.value <= q.value and not (q2.scale > q.scale and q.value * q2.scale < q2.value):
         return None
-    if opener is not None and gap == [opener.value]:
-        if opener.value != "and" and (
+    if opener is not None and gap == [opener.value.join]:
+        if opener.value.may_be_change and (
             change_verb_before(tokens, opener.first, t)
             or t.from_intros.ending(tokens, opener.last) is not None
         ):
@@ -192,9 +189,14 @@ def _qualify(tokens: Tokens, d: _Draft, t: Tables) -> None:
     post = t.post_qualifiers.at(tokens, d.hi)
     if post is not None and len(d.quantities) == 1:
         d.effect, d.hi = post.value, post.last
-    if d.lo >= 3 and tokens.words[d.lo - 1] == "of" and tokens.words[d.lo - 2] in t.collectives:
-        if tokens.words[d.lo - 3] in t.lex.articles:
-            d.collective, d.lo = d.lo - 2, d.lo - 3
+    words = tokens.words[max(0, d.lo - 3) : d.lo]
+    if (
+        len(words) == 3
+        and words[0] in t.lex.articles
+        and words[1] in t.collectives
+        and words[2] in t.of_words
+    ):
+        d.collective, d.lo = d.lo - 2, d.lo - 3
 
 
 def _classify(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables) -> None:
@@ -205,7 +207,7 @@ def _classify(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tab
     if q.form in _FORM_KINDS:
         d.kind = _FORM_KINDS[q.form]
     elif q.form in ("vague", "fixed"):
-        if q.needs_of and tokens.words[d.hi : d.hi + 1] != ["of"]:
+        if q.needs_of and not (d.hi < len(tokens) and tokens.words[d.hi] in t.of_words):
             d.kind = None  # "scores" of a match, "a couple" without "of"
     elif d.money:
         d.kind = "money"
@@ -230,14 +232,17 @@ def _unit_kind(text: str, tokens: Tokens, d: _Draft, t: Tables) -> FigureKind | 
         if m is not None:
             if kind in ("percent", "money"):
                 d.hi = max(d.hi, m.last)
-            d.factor_word = table is t.fold
             return kind  # type: ignore[return-value]
     if t.months.at(tokens, right) is not None and last.value <= 31:
         return "other"  # "23 August"
     glued = right == d.hi < len(tokens) and tokens.starts[right] == last.span.end
-    if glued and tokens.words[right] == "-" and right + 1 < len(tokens):
-        if tokens.words[right + 1] not in t.compound_counts and tokens.words[right + 1].isalpha():
-            return "other"  # "a five-term congressman", "a 411-page report"; not "5,000-strong"
+    compound = tokens.words[right + 1] if glued and right + 1 < len(tokens) else ""
+    if (
+        tokens.words[right : right + 1] == ["-"]
+        and compound.isalpha()
+        and compound not in t.compound_counts
+    ):
+        return "other"  # "a five-term congressman", "a 411-page report"; not "5,000-strong"
     if glued and (tokens.words[right].isalpha() or tokens.words[right] in "(/"):
         return "other"  # "1B", "4G", "287(g)", "9/11"
     start = d.quantities[0].span.start
@@ -253,9 +258,10 @@ def _context_kind(
     q = d.quantities[0]
     if t.age_before.ending(tokens, d.num_first) is not None:
         return "age"
-    if all(x.plain and _is_year(x.value, t) for x in d.quantities):
-        if _year_reading(text, tokens, d, drafts, t):
-            return "year"
+    year_like = q.plain and t.is_year(q.value)  # and "2019-20" is still a year
+    year_like &= all(x.plain and (t.is_year(x.value) or x.value < 100) for x in d.quantities)
+    if year_like and _year_reading(text, tokens, d, drafts, t):
+        return "year"
     before = t.other_before.ending(tokens, d.num_first)
     if before is not None and not text[tokens.starts[before.first]].islower():
         return "other"  # "Title 42", "Flight 123", "#5"
@@ -269,10 +275,6 @@ def _context_kind(
     return "count"
 
 
-def _is_year(value: float, t: Tables) -> bool:
-    return t.year_min <= value <= t.year_max
-
-
 def _year_reading(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables) -> bool:
     """A bare four-digit number in the year range is a year ("the 2020 elections"), unless
     a bound says it counts ("more than 2000"), or "about 2000" is followed by a plural."""
@@ -281,8 +283,8 @@ def _year_reading(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t:
     if d.effect in ("min", "max"):
         return False
     if d.effect == "approx":
-        noun = _noun(text, tokens, d, drafts, t)
-        return noun is None or not t.is_plural(tokens.words[noun[1] - 1])
+        noun = counted.noun_phrase(text, tokens, d.hi, _others(drafts), d.value == 1, t)
+        return noun is None or not t.is_plural(tokens.words[noun.last - 1])
     return True
 
 
@@ -319,166 +321,46 @@ def _pronoun_one(text: str, tokens: Tokens, d: _Draft, t: Tables) -> bool:
 # --------------------------------------------------------------------------- what it counts
 
 
-def _noun(
-    text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables
-) -> tuple[int, int] | None:
-    """Token range of the noun phrase a number counts, up to its head ("Chinese migrants")."""
-    j, n = d.hi, len(tokens)
-    if t.rates.at(tokens, j) is not None:
-        return None
-    if j < n and tokens.words[j] == "of":
-        j += 1
-        while j < n and tokens.words[j] in t.of_determiners:
-            j += 1
-        inner = next((x for x in drafts if x.lo == j or x.num_first == j), None)
-        if inner is not None:
-            j = inner.hi  # "14 of the 24 suicide bombings"
-    words: list[tuple[int, int]] = []
-    head: int | None = None
-    numbers = {x.lo for x in drafts} | {x.num_first for x in drafts}
-    k = j
-    while k < n and len(words) < MAX_NOUN_WORDS:
-        w = tokens.words[k]
-        if not w.isalpha() or k in numbers or t.rates.at(tokens, k) is not None:
-            break
-        if w in t.function_words and not _acronym(text, tokens, k):
-            nxt = tokens.words[k + 1] if k + 1 < n else ""
-            if w in t.noun_joiners and words and head is None and nxt.isalpha():
-                k += 1
-                continue
-            break
-        e = _word_end(tokens, k)
-        plural = t.is_plural(tokens.words[e - 1])
-        if head is not None and not plural:
-            break
-        words.append((k, e))
-        if plural:
-            head = len(words)
-        k = e
-    if head is None and d.value != 1:
-        return None  # "the 15,000 figure", "11,721 remain active": no plural, no noun counted
-    if head is None:
-        verbs = (i for i, (_, e) in enumerate(words) if t.is_verb_form(tokens.words[e - 1]))
-        head = next(verbs, len(words))
-    if head == 0:
-        return None
-    return words[0][0], words[head - 1][1]
-
-
-def _word_end(tokens: Tokens, k: int) -> int:
-    """The token after a word that may be hyphenated or dotted: "asylum-seeking", "COVID-19",
-    "U.S." (tokens glued by "-", or by "." after a single letter)."""
-    words, starts, ends, e = tokens.words, tokens.starts, tokens.ends, k + 1
-    while e < len(words) and starts[e] == ends[e - 1] and words[e] in "-.":
-        dotted = words[e] == "." and len(words[e - 1]) == 1
-        if dotted and (e + 1 == len(words) or starts[e + 1] != ends[e]):
-            return e + 1  # the final dot of "U.S."
-        if e + 1 < len(words) and starts[e + 1] == ends[e] and words[e + 1].isalnum():
-            if words[e] == "-" or (dotted and len(words[e + 1]) == 1):
-                e += 2
-                continue
-        break
-    return e
-
-
-def _acronym(text: str, tokens: Tokens, k: int) -> bool:
-    """ "US", "IT": capitals that only look like a function word."""
-    return (
-        tokens.ends[k] - tokens.starts[k] > 1 and text[tokens.starts[k] : tokens.ends[k]].isupper()
-    )
+def _others(drafts: list[_Draft]) -> dict[int, int]:
+    """First token -> token after, for every number of the sentence."""
+    return {**{d.num_first: d.hi for d in drafts}, **{d.lo: d.hi for d in drafts}}
 
 
 def _describe(
     text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], stop: int, t: Tables
 ) -> None:
-    """A count's noun, rate ("each day") and running-total marker after it ("so far")."""
-    d.noun = _noun(text, tokens, d, drafts, t) or (
-        (d.collective, d.collective + 1) if d.collective is not None else None
-    )
-    after = d.noun[1] if d.noun and d.noun[0] >= d.hi else d.hi
-    clause = _clause_end(tokens, d.hi, stop)
-    for k in [d.hi, after, *range(after + 1, min(clause, after + RATE_REACH))]:
-        rate = t.rates.at(tokens, k, clause)
-        if rate is not None and _rate_holds(tokens, rate, d, t):
-            d.per, d.per_span = rate.value, tokens.span(rate.first, rate.last)
-            break
-    for k in range(after, clause):
-        marker = t.cumulative_after.at(tokens, k, clause)
-        span = marker and _marker_span(tokens, marker, clause, t)
-        if span:
-            d.cumulative_span = span
-            return
+    """A count's noun, its rate ("each day") and a running-total marker after it."""
+    noun = counted.noun_phrase(text, tokens, d.hi, _others(drafts), d.value == 1, t)
+    if noun is None and d.collective is not None:
+        noun = PhraseMatch(d.collective, d.collective + 1, None)  # "a family of five"
+    if noun is not None:
+        d.noun, d.noun_end = tokens.span(noun.first, noun.last), noun.last
+    after = noun.last if noun is not None and noun.first >= d.hi else d.hi
+    clause = counted.clause_end(tokens, d.hi, stop)
+    found = counted.rate(tokens, d.hi, after, clause, t)
+    if found is not None:
+        d.per, d.per_span = found.value, tokens.span(found.first, found.last)
+    d.cumulative_span = counted.cumulative_after(tokens, after, clause, t)
 
 
-def _share_qualifier(tokens: Tokens, prev: _Draft, d: _Draft) -> None:
-    """ "more than 72,000 Haitians, 63,000 Venezuelans and 41,000 Cubans": one "more than"."""
-    if d.effect != "exact" or d.lo != d.num_first or not d.noun:
+def _share_qualifier(tokens: Tokens, prev: _Draft, d: _Draft, t: Tables) -> None:
+    """ "more than 72,000 Haitians, 63,000 Venezuelans and 41,000 Cubans": one "more than"
+    (and one rate, one running total) for the whole list."""
+    if d.effect != "exact" or d.lo != d.num_first or not d.noun or not prev.noun_end:
         return
-    gap = tokens.words[(prev.noun[1] if prev.noun else prev.hi) : d.lo]
-    if prev.noun and gap in ([","], ["and"], [",", "and"], ["or"], [",", "or"]):
-        d.effect = prev.effect if prev.effect != "exact" else d.effect
+    if t.links_list(tokens, prev.noun_end, d.lo):
+        d.effect = prev.effect
         d.per, d.per_span = d.per or prev.per, d.per_span or prev.per_span
         d.cumulative_span = d.cumulative_span or prev.cumulative_span
 
 
-def _token_end(tokens: Tokens, span: Span | None) -> int:
-    return tokens.at(span.end) if span is not None else 0
-
-
-def _rate_holds(tokens: Tokens, rate: PhraseMatch, d: _Draft, t: Tables) -> bool:
-    """ "a year ago", "for a year", "in a week" are not rates."""
-    before = tokens.words[rate.first - 1] if rate.first > d.hi else ""
-    after = tokens.words[rate.last] if rate.last < len(tokens) else ""
-    return before not in t.rate_blockers_before and after not in t.rate_blockers_after
-
-
-def _cumulative_before(tokens: Tokens, d: _Draft, floor: int, t: Tables) -> None:
-    """ "So far, ...", "a total of 300", "Since early September, ... over 3,400"."""
-    if d.cumulative_span is not None:
-        return
-    floor = max([floor, *(k + 1 for k in range(floor, d.lo) if tokens.words[k] == ";")])
-    for k in range(floor, d.lo):
-        marker = t.cumulative_before.at(tokens, k, d.lo)
-        span = marker and _marker_span(tokens, marker, d.lo, t)
-        if span and tokens.words[tokens.at(span.end)] not in t.since_blockers:
-            d.cumulative_span = span
-            return
-
-
-def _marker_span(tokens: Tokens, marker: PhraseMatch, stop: int, t: Tables) -> Span | None:
-    """The marker's span; "since" and "as of" take the time they name, or are no marker."""
-    if not marker.value:
-        return tokens.span(marker.first, marker.last)
-    k = marker.last
-    if k >= stop or not (tokens.words[k] in t.time_heads or _is_year_token(tokens.words[k], t)):
-        return None
-    end = k
-    while end < stop and end - k < TIME_WORDS:
-        w = tokens.words[end]
-        if w in t.time_span_words or (w.isalnum() and w not in t.function_words):
-            end += 1
-        else:
-            break
-    while end > k + 1 and tokens.words[end - 1] in t.time_span_words:
-        end -= 1
-    return tokens.span(marker.first, end)
-
-
-def _is_year_token(word: str, t: Tables) -> bool:
-    return word.isdigit() and len(word) == 4 and _is_year(int(word), t)
-
-
-def _clause_end(tokens: Tokens, k: int, stop: int) -> int:
-    while k < stop and tokens.words[k] not in CLAUSE_MARKS:
-        k += 1
-    return k
+# --------------------------------------------------------------------------- output
 
 
 def _attach_comparisons(text: str, tokens: Tokens, drafts: list[_Draft], t: Tables) -> None:
     """Give each stated comparison to its count; fold the numbers it consumes into it."""
     numbers = [
-        Number(d.lo, d.hi, d.num_last, d.kind or "other", d.value, _bound(d), d.factor_word)
-        for d in drafts
+        Number(d.lo, d.hi, d.num_last, d.kind or "other", d.value, _bound(d)) for d in drafts
     ]
     for c in find_comparisons(text, tokens, numbers, t):
         if c.target is not None:
@@ -499,8 +381,7 @@ def _bound(d: _Draft) -> int | None:
 
 
 def _figure(text: str, tokens: Tokens, d: _Draft) -> Figure:
-    noun = d.noun if d.kind == "count" else None
-    noun_span = tokens.span(*noun) if noun else None
+    noun_span = d.noun if d.kind == "count" else None
     return Figure(
         span=tokens.span(d.lo, d.hi),
         people=d.people(),

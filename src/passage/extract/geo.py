@@ -28,15 +28,14 @@ CONTEXT_CHARS = 40  # how much text before/after a name its context cues may use
 NEAR_CHARS = 80  # how close another state must be to confirm an ambiguous one ("Texas, Georgia")
 MODIFIER_WORDS = 2  # lower-case words between an adjective and its people noun ("Afghan asylum")
 CHAIN_WORDS = 4  # other nationalities listed before the noun ("Salvadoran, Honduran and Cuban")
-CITY_WORDS = (
-    3  # capitalized words an unlisted town may have before ", <state>" ("Rye, New Hampshire")
-)
+# capitalized words an unlisted town may have before ", <state>" ("Rye, New Hampshire")
+CITY_WORDS = 3
 UPPER_MIN = 4  # names this long also match in headline capitals ("AFGHANISTAN")
 APOSTROPHES = ("'", "’")
 CITY_KINDS = frozenset({"city", "region", "facility", "island"})
-PREFIX_FORMS = frozenset(
-    {"name", "short", "adjective"}
-)  # may open an agency name ("U.S. officials")
+PREFIXED_KINDS = frozenset({"city", "state", "region", "island"})  # may take "rural", "downtown"
+# country forms that may open an agency's name ("U.S. officials", "Pakistani government")
+PREFIX_FORMS = frozenset({"name", "short", "adjective"})
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -218,16 +217,18 @@ def find_countries(
     return [c for i, c in enumerate(found) if i not in weak or c.code in sure]
 
 
-def _blocks(place: _PlaceMatch, s: int, e: int, code: str) -> bool:
+def _blocks(match: _PlaceMatch, s: int, e: int, code: str) -> bool:
     """A place around a country name that is not that country ("New Mexico", "rural Georgia")."""
-    inside = place.start <= s and e <= place.end
-    return inside and place.kind != "border" and place.country != code
+    inside = match.start <= s and e <= match.end
+    return inside and match.place.kind != "border" and match.place.country != code
 
 
 def _other_state_follows(places: list[_PlaceMatch], e: int, code: str, text: str) -> bool:
     """ "Paris, Texas": a capital followed by a state of another country."""
     return any(
-        p.kind == "state" and p.country != code and re.fullmatch(r",\s+", text[e : p.start])
+        p.place.kind == "state"
+        and p.place.country != code
+        and re.fullmatch(r",\s+", text[e : p.start])
         for p in places
         if e < p.start <= e + 3
     )
@@ -293,14 +294,6 @@ class _PlaceMatch:
     end: int
     place: _Place
 
-    @property
-    def kind(self) -> str:
-        return self.place.kind
-
-    @property
-    def country(self) -> str | None:
-        return self.place.country
-
 
 @dataclass(frozen=True)
 class _Gazetteer:
@@ -353,9 +346,9 @@ def _comma_pair(
 ) -> bool:
     """ "El Paso, Texas": a town, a comma, a state (of the same country, unless told otherwise)."""
     return (
-        city.kind in CITY_KINDS
-        and state.kind == "state"
-        and (not same_country or city.country in (None, state.country))
+        city.place.kind in CITY_KINDS
+        and state.place.kind == "state"
+        and (not same_country or city.place.country in (None, state.place.country))
         and re.fullmatch(r",\s+", text[city.end : state.start]) is not None
     )
 
@@ -376,8 +369,8 @@ def _holds(
     if any(_comma_pair(p, r, text) for p in around if p.end <= r.start):
         return True  # "Madison, Georgia"
     if place.near and any(
-        s.kind == place.near
-        and s.country == place.country
+        s.place.kind == place.near
+        and s.place.country == place.country
         and s is not r
         and max(s.start - r.end, r.start - s.end) <= NEAR_CHARS
         for s in sure
@@ -396,20 +389,30 @@ def find_places(
     i = 0
     while i < len(matches):
         m = matches[i]
-        s, e, country = m.start, m.end, m.country
+        s, e, country = m.start, m.end, m.place.country
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         if (
             nxt
             and _comma_pair(m, nxt, text, False)
             and not re.match(r"\s+(?:and|or)\s+[A-Z]", text[nxt.end :])
         ):
-            e, country = nxt.end, nxt.country  # not "Los Angeles, New York and Chicago"
+            e, country = nxt.end, nxt.place.country  # not "Los Angeles, New York and Chicago"
             i += 1
-        elif m.kind == "state":
-            s = _unlisted_town(text, s, found[-1].span.end if found else start, lang)
+        floor = found[-1].span.end if found else start
+        if m.place.kind == "state" and e == m.end:
+            s = _unlisted_town(text, s, floor, lang)
+        if s == m.start and m.place.kind in PREFIXED_KINDS:
+            s = _with_prefix(text, s, floor, lang)  # "rural Georgia", "downtown Los Angeles"
         found.append(PlaceMention(Span(s, e), text[s:e], country))
         i += 1
     return found
+
+
+def _with_prefix(text: str, start: int, floor: int, lang: str) -> int:
+    m = re.search(r"(?<!\w)(\w+) $", text[max(floor, start - 20) : start])
+    if m and m.group(1) in load_json("geo_rules.json")[lang]["place_prefixes"]:
+        return start - len(m.group())
+    return start
 
 
 def _unlisted_town(text: str, state_start: int, floor: int, lang: str) -> int:

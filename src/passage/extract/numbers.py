@@ -1,13 +1,14 @@
-"""Numbers as written in news text, and the phrase tables around them.
+"""Numbers as written in news text: tokens, number words, and the quantities they make.
 
-``scan`` finds every quantity in a stretch of text: numerals ("37,000", "1.2 million",
-"3.5k", "10 000"), number words ("twenty-five thousand", "half a million", "a dozen"),
-vague quantities ("dozens", "tens of thousands"), ordinals, decades, clock times and
-phone numbers. It knows nothing of what a number counts; ``figures`` reads the words
-around it through the ``PhraseTable`` lookups built here.
+``scan`` finds every quantity in a sentence: numerals ("37,000", "1.2 million", "3.5k",
+"10 000"), number words ("twenty-five thousand", "half a million", "a dozen"), vague
+quantities ("dozens", "tens of thousands"), ordinals, decades, fiscal years, clock
+times and phone numbers. It knows nothing of what a number counts; ``figures`` reads
+the words around it (``phrases``).
 
-All words come from ``resources/numbers.json`` (one section per language), compiled
-once per language into a single regular expression and a set of token tables.
+The words come from ``resources/numbers.json`` (one section per language), compiled
+once per language into one regular expression, tried only where a token can start a
+number.
 """
 
 from __future__ import annotations
@@ -74,16 +75,16 @@ def tokenize(phrase: str) -> list[str]:
 class Quantity:
     """One number as written: its span, value and form.
 
-    ``value`` is the number (for a vague quantity, its low value); ``high`` is a vague
-    quantity's upper bound when the data gives one. ``scale`` is the multiplier written
-    after a numeral ("million" in "1.2 million"), so "8 to 10 million" can scale the 8.
-    ``plain`` marks bare digits with no separator or decimals (a possible year).
+    ``value`` is the number (for a vague quantity, its low value: "dozens" is 24).
+    ``scale`` is the multiplier written after a numeral ("million" in "1.2 million"), so
+    "8 to 10 million" can scale the 8. ``plain`` marks bare digits with no separator,
+    decimals or scale (a possible year). ``needs_of``: only a quantity before "of"
+    ("scores of migrants", "a couple of teenagers").
     """
 
     span: Span
     value: float
     form: QuantityForm
-    high: float | None = None
     scale: int = 1
     plain: bool = False
     needs_of: bool = False
@@ -92,7 +93,6 @@ class Quantity:
 @dataclass(frozen=True)
 class _Vague:
     low: float
-    high: float | None
     needs_of: bool
 
 
@@ -111,23 +111,20 @@ class Lexicon:
         self.articles = frozenset(data["articles"])
         self.and_words = frozenset(data["and_words"])
         self.vague = {
-            _norm(v["phrase"]): _Vague(v["low"], v.get("high"), v.get("needs_of", False))
-            for v in data["vague"]
+            _norm(v["phrase"]): _Vague(v["low"], v.get("needs_of", False)) for v in data["vague"]
         }
         self.fixed = {
-            _norm(v["phrase"]): _Vague(v["value"], v["value"], v.get("needs_of", False))
-            for v in data["fixed"]
+            _norm(v["phrase"]): _Vague(v["value"], v.get("needs_of", False)) for v in data["fixed"]
         }
         self.keywords = self._keywords()
         self.starters = self._starters()
         self.pattern = self._pattern()
 
     def _keywords(self) -> frozenset[str]:
-        """Words of which a sentence must hold one to hold a number in words."""
-        words = set(self.numbers) | set(self.ordinals)
-        for phrase in (*self.vague, *self.fixed):
-            words.update(tokenize(phrase))
-        return frozenset(words - self.articles - {"of", "a", "few", "several"})
+        """Words of which a sentence must hold one to hold a number in words ("dozens",
+        "hundred" of "a few hundred", "couple" of "a couple")."""
+        heads = {tokenize(phrase)[-1] for phrase in (*self.vague, *self.fixed)}
+        return frozenset({*self.numbers, *self.ordinals, *heads})
 
     def _starters(self) -> frozenset[str]:
         """Tokens where a number can begin: number words, articles, "half", "'" of "'90s"."""
@@ -208,7 +205,7 @@ def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
         return [_numeral(m, span, lex)]
     if kind in ("vague", "fixed"):
         entry = (lex.vague if kind == "vague" else lex.fixed)[_norm(surface)]
-        return [Quantity(span, entry.low, kind, entry.high, needs_of=entry.needs_of)]
+        return [Quantity(span, entry.low, kind, needs_of=entry.needs_of)]
     if kind == "words":
         return _words(text, span, lex)
     if kind == "ordword":

@@ -59,9 +59,8 @@ class PhraseTable:
         options = self._by_first.get(words[i]) if i < stop else None
         for phrase in options or ():
             n = len(phrase.words)
-            if i + n <= stop and tuple(words[i : i + n]) == phrase.words:
-                if _glued(tokens, i, phrase):
-                    return PhraseMatch(i, i + n, phrase.value)
+            if i + n <= stop and _matches(tokens, i, phrase):
+                return PhraseMatch(i, i + n, phrase.value)
         return None
 
     def ending(self, tokens: Tokens, j: int, floor: int = 0) -> PhraseMatch | None:
@@ -70,14 +69,22 @@ class PhraseTable:
         options = self._by_last.get(words[j - 1]) if floor < j <= len(words) else None
         for phrase in options or ():
             n = len(phrase.words)
-            if j - n >= floor and tuple(words[j - n : j]) == phrase.words:
-                if _glued(tokens, j - n, phrase):
-                    return PhraseMatch(j - n, j, phrase.value)
+            if j - n >= floor and _matches(tokens, j - n, phrase):
+                return PhraseMatch(j - n, j, phrase.value)
         return None
 
 
-def _glued(tokens: Tokens, first: int, phrase: _Phrase) -> bool:
+def _matches(tokens: Tokens, first: int, phrase: _Phrase) -> bool:
+    """The phrase's words from token ``first``, glued where the phrase is written glued."""
+    if tuple(tokens.words[first : first + len(phrase.words)]) != phrase.words:
+        return False
     return all(tokens.ends[first + g] == tokens.starts[first + g + 1] for g in phrase.glued)
+
+
+@dataclass(frozen=True)
+class RangeOpener:
+    join: str  # the word between the two ends: "and" of "between ... and"
+    may_be_change: bool  # "from 15,000 to 125,000" after "raising" is a change, not a range
 
 
 CLAUSE_MARKS = frozenset(',;:()[]{}—!?"“”')  # punctuation that closes a clause
@@ -98,7 +105,10 @@ class Tables:
             {q["phrase"]: q["effect"] for q in data["post_qualifiers"]}
         )
         self.range_openers = PhraseTable(
-            {r["phrase"]: r["join"] for r in data["ranges"]["openers"]}
+            {
+                r["phrase"]: RangeOpener(r["join"], r["may_be_change"])
+                for r in data["ranges"]["openers"]
+            }
         )
         self.range_separators = frozenset(data["ranges"]["separators"])
         self.range_openers_words = [tokenize(r["phrase"])[-1] for r in data["ranges"]["openers"]]
@@ -112,7 +122,7 @@ class Tables:
         self.cumulative_before = PhraseTable(
             {m["phrase"]: m.get("needs_time", False) for m in markers if m["where"] != "after"}
         )
-        self.time_heads = frozenset(data["time_heads"])
+        self.time_heads = frozenset(data["time_heads"]) | frozenset(data["months"])
         self.since_blockers = frozenset(data["since_blockers"])
         self.time_span_words = frozenset(data["time_span_words"])
         self.months = table([p for m in data["months"] for p in (m, f"{m}.")])
@@ -142,6 +152,8 @@ class Tables:
         self.noun_joiners = frozenset(data["noun_joiners"])
         self.of_determiners = frozenset(data["of_determiners"])
         self.collectives = frozenset(data["collectives"])
+        self.of_words = frozenset(data["of_words"])
+        self.list_links = table(data["list_links"])
         self.compound_counts = frozenset(data["compound_counts"])
         self.share_links = table(data["share_links"])
         self.one_words = frozenset(w for w, v in lex.units.items() if v == 1)
@@ -149,7 +161,9 @@ class Tables:
         self.one_not_before = frozenset(data["pronoun_one"]["not_before"])
         self.factor_words: dict[str, float] = changes["factor_words"]
         self.factor_verbs: dict[str, float] = changes["factor_verbs"]
-        self.fold_suffix: str = changes["fold_words"][0]
+        self.fold_suffix: str = changes["fold_suffix"]
+        self.from_words = frozenset(changes["from_words"])
+        self.to_words = frozenset(changes["to_words"])
         self.times = table(changes["times_words"])
         self.increase_words = frozenset(changes["increase_words"])
         self.decrease_words = frozenset(changes["decrease_words"])
@@ -169,6 +183,11 @@ class Tables:
             ]
         )
 
+    def links_list(self, tokens: Tokens, i: int, j: int) -> bool:
+        """Tokens ``[i, j)`` join two items of a list: ",", "and", ", and"."""
+        link = self.list_links.at(tokens, i, j)
+        return link is not None and link.last == j
+
     def is_plural(self, word: str) -> bool:
         """A word that can end a noun phrase of several: "migrants", "fishermen", "Chinese"."""
         if word in self.plural_heads:
@@ -178,6 +197,13 @@ class Tables:
             and word.endswith(self.plural_suffixes)
             and not word.endswith(self.singular_suffixes)
         )
+
+    def is_year(self, value: float) -> bool:
+        return self.year_min <= value <= self.year_max
+
+    def is_year_word(self, word: str) -> bool:
+        """A token of four digits in the year range ("2021")."""
+        return word.isdigit() and len(word) == 4 and self.is_year(int(word))
 
     def is_verb_form(self, word: str) -> bool:
         """ "attempting", "arrested": where a noun phrase without a plural head stops."""

@@ -239,9 +239,7 @@ def _where(f: EventFilters) -> tuple[str, list[Any]]:
 
 
 _FROM = " FROM events e JOIN documents d ON d.id = e.doc_id"
-_SELECT = (
-    "SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published" + _FROM
-)
+_SELECT = "SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published" + _FROM
 
 
 # --------------------------------------------------------------------------- events
@@ -298,9 +296,7 @@ def _records(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Even
         " ORDER BY event_id, field = 'event' DESC, field, idx",
         ids,
     ):
-        texts[v["event_id"]].append(
-            SpanText(v["field"], v["start_char"], v["end_char"], v["text"])
-        )
+        texts[v["event_id"]].append(SpanText(v["field"], v["start_char"], v["end_char"], v["text"]))
     out = []
     for r in rows:
         spans: dict[str, list[Span]] = {}
@@ -364,7 +360,11 @@ def facets(conn: sqlite3.Connection) -> Facets:
         events=one("SELECT COUNT(*) FROM events").fetchone()[0],
         documents=one("SELECT COUNT(*) FROM documents").fetchone()[0],
     )
-    for name, column in (("types", "type"), ("statuses", "status"), ("policy_kinds", "policy_kind")):
+    for name, column in (
+        ("types", "type"),
+        ("statuses", "status"),
+        ("policy_kinds", "policy_kind"),
+    ):
         rows = one(
             f"SELECT {column}, COUNT(*) FROM events WHERE {column} IS NOT NULL"
             f" GROUP BY 1 ORDER BY 2 DESC, 1"

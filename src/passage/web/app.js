@@ -199,8 +199,8 @@ async function openDetail(id) {
   renderHeader($("detail-badges"), $("detail-title"), $("detail-meta"), ev);
   renderFields($("detail-fields"), ev, countryNames);
   $("detail-citation").textContent = ev.citation;
-  renderLegend($("detail-legend"), ev);
   const others = doc.events.filter((o) => o.id !== ev.id).flatMap((o) => o.evidence);
+  renderLegend($("detail-legend"), ev, others.length > 0);
   $("detail-text").replaceChildren(...markText(doc.text, doc.blocks, ev.spans, others));
   $("detail").dataset.id = id;
   $("detail").hidden = false;

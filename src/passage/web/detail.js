@@ -88,12 +88,15 @@ export function renderFields(dl, ev, names = {}) {
   }
 }
 
-export function renderLegend(el, ev) {
+export function renderLegend(el, ev, others = false) {
   el.replaceChildren(h("span", { class: "item" }, h("span", { class: "swatch", style: "background:var(--evidence);outline:1px solid #e0cf6a" }), "evidence"));
   const used = new Set(ev.spans.map((sp) => sp.field));
   for (const field of FIELDS) {
     if (!used.has(field)) continue;
     el.append(h("span", { class: "item" }, h("span", { class: "swatch", style: `background:${fieldColor(field)}` }), field));
+  }
+  if (others) {
+    el.append(h("span", { class: "item hint" }, h("span", { class: "swatch", style: "background:#eef2f7;outline:1px solid #cdd6e2" }), "other events in this report"));
   }
 }
 

@@ -1,0 +1,114 @@
+"""The event grammar on the team's own invented reports: types, status, figures, places, evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from passage.clean import clean
+from passage.extract import extract
+from passage.extract.sentences import split
+from passage.model import Event, Provenance, RawDocument
+
+PUBLISHED = date(2024, 7, 3)  # a Wednesday
+
+
+def events_of(text: str, published: date | None = PUBLISHED) -> list[Event]:
+    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text", published=published)
+    return extract(clean(raw))
+
+
+def only(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [e.to_json() for e in events]
+    return found[0]
+
+
+def test_every_span_points_into_the_original_text() -> None:
+    text = (
+        "Officials deport 52 Georgians\n\n"
+        "Share on Facebook\n\n"
+        "The German interior ministry said on Tuesday that police deported 52 Georgians "
+        "on a charter flight to Tbilisi. More than 300 migrants have been intercepted at sea "
+        "so far this year, according to the coast guard.\n"
+    )
+    events = events_of(text)
+    assert events
+    for ev in events:
+        for span in ev.evidence:
+            assert text[span.start : span.end].strip() == text[span.start : span.end]
+        for spans in ev.spans.values():
+            for span in spans:
+                assert 0 <= span.start < span.end <= len(text)
+    removal = only(events, "removal")
+    assert removal.people is not None and (removal.people.low, removal.people.high) == (52, 52)
+    assert removal.origin == ["GEO"] and removal.destination == "GEO"
+    assert removal.date is not None and removal.date.start == date(2024, 7, 2)
+    # the headline repeats the body: one event, both places as evidence
+    assert len(removal.evidence) == 2
+    assert text[removal.spans["people"][0].start : removal.spans["people"][0].end] == "52"
+
+
+def test_range_rate_and_running_total_are_separate_events() -> None:
+    text = (
+        "Refugee returns from Lebanon quicken after deportation deadline\n\n"
+        "Authorities have stepped up checks on refugees and migrants since the deadline. "
+        "Between 1,000 and 1,500 Syrians are leaving Lebanon for Syria each day, officials "
+        "estimate. More than 40,000 refugees have left voluntarily since the deadline, "
+        "the UN refugee agency said.\n"
+    )
+    events = [e for e in events_of(text) if e.type == "return"]
+    figures = sorted(
+        (e.people.low, e.people.high, e.people.per, e.people.cumulative) for e in events if e.people
+    )
+    assert (1000, 1500, "day", False) in figures
+    assert (40000, None, None, True) in figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government did not deport anyone last year, officials said.",
+        "Critics warned that the country could expel thousands of migrants.",
+        "Protesters called for the deportation of all foreign workers.",
+    ],
+)
+def test_negations_hypotheticals_and_demands_are_not_occurred_events(sentence: str) -> None:
+    text = f"Migration news\n\n{sentence}\n"
+    assert not [e for e in events_of(text) if e.status == "occurred"]
+
+
+def test_plans_are_planned() -> None:
+    text = "Deportation plans\n\nThe interior minister said the government plans to deport 500 Albanians next month.\n"
+    removal = only(events_of(text), "removal")
+    assert removal.status == "planned"
+    assert removal.origin == ["ALB"]
+
+
+def test_numbers_that_are_not_people_are_not_figures() -> None:
+    text = (
+        "Border report\n\n"
+        "In 2023, border agents apprehended 1,200 migrants, a 14 percent rise, at a cost of "
+        "$5 million, the agency said.\n"
+    )
+    event = only(events_of(text), "apprehension")
+    assert event.people is not None and event.people.low == 1200
+    assert event.date is not None and event.date.start == date(2023, 1, 1)
+
+
+def test_documents_without_migration_leave_at_the_gate() -> None:
+    text = (
+        "Football\n\nThe home side scored twice in the second half to win 2-0 before 30,000 fans.\n"
+    )
+    assert events_of(text) == []
+
+
+def test_sentence_splitting_keeps_abbreviations() -> None:
+    text = "The U.S. deported 100 people on Nov. 1 to China. Sen. Smith said so.  New paragraph."
+    parts = [s.of(text) for s in split(text, 0, len(text))]
+    assert parts == [
+        "The U.S. deported 100 people on Nov. 1 to China.",
+        "Sen. Smith said so.",
+        "New paragraph.",
+    ]
