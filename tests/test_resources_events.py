@@ -21,6 +21,8 @@ CUE_NAMES = {
     "agent_before",
     "according_to",
     "people_nouns",
+    "single_person_before",
+    "single_person_after",
 }
 
 

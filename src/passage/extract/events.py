@@ -122,6 +122,8 @@ def sentence_events(
             ev.spans["trigger"] = [t.span for t in group]
             if figure is not None:
                 _set_people(ev, figure)
+            elif etype != "policy" and _one_person(text, sentence, lead):
+                ev.people = People(1, 1)
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
@@ -203,6 +205,18 @@ def _assign_figures(
         if best is not None:
             owners.setdefault(best, []).append(figure)
     return owners
+
+
+SINGLE_REACH = 130  # how far back the one person a trigger is about may be named
+
+
+def _one_person(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Is the event about one person ("Liu was detained", "deported a Russian national")?"""
+    before = text[max(sentence.span.start, trigger.span.start - SINGLE_REACH) : trigger.span.start]
+    if cue("single_person_before", case=True).search(before):
+        return True
+    after = text[trigger.span.end : min(sentence.span.end, trigger.span.end + 60)]
+    return cue("single_person_after", case=True).search(after) is not None
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -77,9 +77,9 @@ def _rules_by_hint(lang: str = LANG) -> dict[str, tuple[int, ...]]:
 
 
 @cache
-def cue(name: str, lang: str = LANG) -> re.Pattern[str]:
-    """A compiled cue pattern from ``resources/cues.json`` (case-insensitive)."""
-    return re.compile(load_json("cues.json")[lang][name], re.IGNORECASE)
+def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
+    """A compiled cue pattern from ``resources/cues.json`` (case-insensitive unless ``case``)."""
+    return re.compile(load_json("cues.json")[lang][name], 0 if case else re.IGNORECASE)
 
 
 def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[Trigger]:
@@ -105,7 +105,7 @@ def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[
         rule = rules[order].rule
         if rule.needs_context and not (
             _near(text, span, m, "migration_context", CONTEXT_REACH)
-            or (about_migration and _near(text, span, m, "people_context", CONTEXT_REACH))
+            or (about_migration and _near(text, span, m, "people_context", CONTEXT_REACH, True))
         ):
             continue
         if (
@@ -119,14 +119,19 @@ def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[
     return found
 
 
-def _near(text: str, span: Span, m: re.Match[str], name: str, reach: int) -> bool:
-    """Does cue ``name`` occur within ``reach`` characters of the match (inside the sentence)?"""
+def _near(
+    text: str, span: Span, m: re.Match[str], name: str, reach: int, inside: bool = False
+) -> bool:
+    """Does cue ``name`` occur within ``reach`` characters of the match (inside the sentence)?
+
+    A hit inside the trigger itself counts only when ``inside``: "deportation" is no
+    context for itself, but "encounters" names the people it counts.
+    """
     start = max(span.start, m.start() - reach)
     end = min(span.end, m.end() + reach)
-    pattern = cue(name)
     return any(
-        not (hit.start() >= m.start() and hit.end() <= m.end())
-        for hit in pattern.finditer(text, start, end)
+        inside or not (hit.start() >= m.start() and hit.end() <= m.end())
+        for hit in cue(name).finditer(text, start, end)
     )
 
 
