@@ -91,6 +91,9 @@ def sentence_events(
 ) -> list[Candidate]:
     """Candidate events of one sentence (before merging across the document)."""
     triggers = find_triggers(text, sentence.span, about_migration)
+    if not about_migration:
+        # a passing mention of migration: only specific acts, no topic nouns or vague policy
+        triggers = [t for t in triggers if not t.rule.weak and t.rule.policy_kind != "other"]
     if not triggers:
         return []
     found = mentions(text, sentence.span, published)

@@ -15,7 +15,9 @@ from passage.resources import load_json, load_jsonl
 
 LANG = "en"
 CONTEXT_REACH = 120  # a migration word further than this from a trigger is about something else
-TOPIC_MIN_HITS = 4  # migration words a document needs before people alone are context
+# Migration words per 1,000 characters above which migration is a document's topic: in the
+# annotated reports, documents below this density rarely hold an event (passing mentions).
+TOPIC_DENSITY = 2.0
 ACT_REACH = 90  # a policy noun needs its act verb ("signed", "ended") within this many characters
 
 
@@ -137,8 +139,9 @@ def _near(
 
 def about_migration(text: str) -> bool:
     """Is migration the document's topic (not a passing mention)?"""
+    needed = max(1, int(TOPIC_DENSITY * len(text) / 1000))
     for hits, _ in enumerate(cue("migration_context").finditer(text), 1):
-        if hits >= TOPIC_MIN_HITS:
+        if hits >= needed:
             return True
     return False
 
