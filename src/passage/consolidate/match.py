@@ -9,7 +9,7 @@ of its arguments.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from passage.model import DateRange, Event, People
@@ -28,16 +28,6 @@ CUMULATIVE_ASOF_DAYS = 1
 # A day and a month can name the same flight ("on Friday", "this month"); a day and
 # a year ("in 2023") are a single and a yearly total.
 MAX_SPAN_RATIO = 31
-
-
-@dataclass(frozen=True)
-class Claim:
-    """An event as one report states it."""
-
-    event: Event
-    published: date | None
-    words: frozenset[str]
-    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +51,38 @@ class Bounds:
 
     low: float | None
     high: float | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An event as one report states it; what matching needs is worked out once."""
+
+    event: Event
+    published: date | None
+    words: frozenset[str]
+    source: str | None = None
+    span: Interval | None = field(init=False, compare=False)
+    figure: Bounds | None = field(init=False, compare=False)  # widened when approximate
+    cumulative: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        people = self.event.people
+        object.__setattr__(self, "span", interval(self.event))
+        object.__setattr__(self, "figure", None if people is None else bounds(people))
+        object.__setattr__(self, "cumulative", bool(people and people.cumulative))
+
+    @property
+    def asof(self) -> date | None:
+        """The day a running total was read: its date's end, else the publication day."""
+        return self.span.end if self.span else self.published
+
+    def anchors(self) -> list[str]:
+        """Countries a matching claim must share one of (``o:``rigin, ``l:``ocation, ``d:``est)."""
+        ev = self.event
+        out = [f"o:{c}" for c in sorted(set(ev.origin))]
+        out += [f"l:{ev.location}"] if ev.location else []
+        out += [f"d:{ev.destination}"] if ev.destination else []
+        return out
 
 
 def interval(ev: Event) -> Interval | None:
@@ -97,17 +119,23 @@ def bounds(people: People, widen: bool = True) -> Bounds:
 
 def figures_agree(a: People | None, b: People | None) -> bool:
     """Whether two figures can both be true (their ranges intersect)."""
-    if a is None or b is None:
-        return True
-    x, y = bounds(a), bounds(b)
-    return _le(x.low, y.high) and _le(y.low, x.high)
+    return _agree(None if a is None else bounds(a), None if b is None else bounds(b))
 
 
 def figures_compatible(a: People | None, b: People | None) -> bool:
     """Agreeing figures, or two counts of one thing within ``FIGURE_TOLERANCE``."""
-    if a is None or b is None or figures_agree(a, b):
+    return _compatible(None if a is None else bounds(a), None if b is None else bounds(b))
+
+
+def _agree(x: Bounds | None, y: Bounds | None) -> bool:
+    if x is None or y is None:
         return True
-    x, y = bounds(a), bounds(b)
+    return _le(x.low, y.high) and _le(y.low, x.high)
+
+
+def _compatible(x: Bounds | None, y: Bounds | None) -> bool:
+    if x is None or y is None or _agree(x, y):
+        return True
     lower, upper = (x, y) if _le(x.high, y.low) else (y, x)
     if lower.high is None or upper.low is None:
         return False
@@ -117,10 +145,6 @@ def figures_compatible(a: People | None, b: People | None) -> bool:
 def _le(a: float | None, b: float | None) -> bool:
     """``a <= b`` where a None low is minus infinity and a None high plus infinity."""
     return a is None or b is None or a <= b
-
-
-def _kind(people: People | None) -> tuple[str | None, bool] | None:
-    return None if people is None else (people.per, people.cumulative)
 
 
 def _countries(a: Event, b: Event, anchored: bool) -> bool:
@@ -143,8 +167,9 @@ def _close(a: date | None, b: date | None, days: int) -> bool:
     return a is not None and b is not None and abs((a - b).days) <= days
 
 
-def _shifted(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
+def _shifted(a: Claim, b: Claim) -> bool:
     """One relative date ("on Tuesday", "so far this year") read on two publication days."""
+    ia, ib = a.span, b.span
     if ia is None or ib is None or a.published is None or b.published is None:
         return False
     return (ia.start - a.published, ia.end - a.published) == (
@@ -154,23 +179,18 @@ def _shifted(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bo
 
 
 def _dates(a: Claim, b: Claim, same_story: bool) -> bool:
-    ia, ib = interval(a.event), interval(b.event)
+    ia, ib = a.span, b.span
     # Copies of one text carry one date expression; read on different days it can
     # move with the publication date. That is the same fact only if the figures
     # agree: a weekly bulletin with a new total is a new reading.
     relative = (
         same_story
         and a.published != b.published
-        and (ia is None or ib is None or _shifted(a, b, ia, ib))
-        and figures_agree(a.event.people, b.event.people)
+        and (ia is None or ib is None or _shifted(a, b))
+        and _agree(a.figure, b.figure)
     )
-    cumulative = bool(a.event.people and a.event.people.cumulative) or bool(
-        b.event.people and b.event.people.cumulative
-    )
-    if cumulative:
-        asof_a = ia.end if ia else a.published
-        asof_b = ib.end if ib else b.published
-        if not _close(asof_a, asof_b, CUMULATIVE_ASOF_DAYS):
+    if a.cumulative or b.cumulative:
+        if not _close(a.asof, b.asof, CUMULATIVE_ASOF_DAYS):
             return relative
         starts = (a.event.date and a.event.date.start, b.event.date and b.event.date.start)
         return None in starts or _close(starts[0], starts[1], CUMULATIVE_ASOF_DAYS)
@@ -186,19 +206,19 @@ def same_fact(a: Claim, b: Claim, *, same_story: bool = False) -> bool:
     """Whether two claims can state one fact.
 
     ``same_story`` relaxes the test for two copies of one text (a duplicate
-    cluster): no shared country is required, and dates resolved against different
-    publication days need not overlap.
+    cluster): no shared country is required, and a relative date read on
+    different publication days need not give the same days.
     """
     x, y = a.event, b.event
     if x.type != y.type or x.policy_kind != y.policy_kind:
         return False
     if (x.status == "planned") != (y.status == "planned"):
         return False
-    kx, ky = _kind(x.people), _kind(y.people)
-    if kx is not None and ky is not None and kx != ky:
-        return False
-    if not figures_compatible(x.people, y.people):
-        return False
+    if x.people is not None and y.people is not None:
+        if x.people.per != y.people.per or x.people.cumulative != y.people.cumulative:
+            return False
+        if not _compatible(a.figure, b.figure):
+            return False
     if not _countries(x, y, anchored=not same_story):
         return False
     return _dates(a, b, same_story)
@@ -208,13 +228,12 @@ def score(a: Claim, b: Claim) -> float:
     """How well two compatible claims match; higher pairs are merged first."""
     x, y = a.event, b.event
     total = 0.0
-    if x.people is not None and y.people is not None:
-        total += 3.0 if figures_agree(x.people, y.people) else 0.0
-    elif x.people is None and y.people is None:
+    if a.figure is not None and b.figure is not None:
+        total += 3.0 if _agree(a.figure, b.figure) else 0.0
+    elif a.figure is None and b.figure is None:
         total += 1.0
-    ia, ib = interval(x), interval(y)
-    if ia is not None and ib is not None:
-        total += 2.0 if ia == ib else 1.0
+    if a.span is not None and b.span is not None:
+        total += 2.0 if a.span == b.span else 1.0
     elif a.published is not None and a.published == b.published:
         total += 0.5
     if x.origin and sorted(x.origin) == sorted(y.origin):
@@ -231,15 +250,21 @@ def score(a: Claim, b: Claim) -> float:
 
 
 def window(claim: Claim) -> Interval | None:
-    """Every day a compatible claim's date or publication can fall on (for blocking)."""
+    """Every day a matching claim's date or publication can fall on (for blocking).
+
+    Two claims that can state one fact always have windows that meet: dated ones
+    share a day, undated ones were published within ``NULL_DATE_WINDOW_DAYS``,
+    running totals were read within ``CUMULATIVE_ASOF_DAYS``.
+    """
+    asof = timedelta(days=CUMULATIVE_ASOF_DAYS)
+    if claim.cumulative:
+        return None if claim.asof is None else Interval(claim.asof - asof, claim.asof + asof)
     days: list[date] = []
-    span = interval(claim.event)
-    if span is not None:
-        days += [span.start, span.end]
+    if claim.span is not None:
+        days += [claim.span.start, claim.span.end]
     if claim.published is not None:
         slack = timedelta(days=NULL_DATE_WINDOW_DAYS)
         days += [claim.published - slack, claim.published + slack]
     if not days:
         return None
-    asof = timedelta(days=CUMULATIVE_ASOF_DAYS)
     return Interval(min(days) - asof, max(days) + asof)

@@ -140,10 +140,8 @@ def _near(
 def about_migration(text: str) -> bool:
     """Is migration the document's topic (not a passing mention)?"""
     needed = max(1, int(TOPIC_DENSITY * len(text) / 1000))
-    for hits, _ in enumerate(cue("migration_context").finditer(text), 1):
-        if hits >= needed:
-            return True
-    return False
+    hits = cue("migration_context").finditer(text)
+    return any(n >= needed for n, _ in enumerate(hits, 1))
 
 
 @dataclass(frozen=True)
