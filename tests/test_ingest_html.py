@@ -67,7 +67,7 @@ def test_second_page_date_from_its_markup():
 
 
 def test_pages_without_an_article():
-    for path in (HTML / "section-index.html", BAD / "no-article.html"):
+    for path in (BAD / "section-index.html", BAD / "no-article.html"):
         failure = only(path)
         assert isinstance(failure, Failure)
         assert failure.kind == "no_article"

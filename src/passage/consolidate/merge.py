@@ -59,22 +59,32 @@ def link(a: Report, ca: Claim, b: Report, cb: Claim) -> Edge | None:
     return Edge(first, second, score(ca, cb))
 
 
-def sweep_edges(reports: list[Report]) -> list[Edge]:
-    """Every edge among ``reports``, comparing only reports of one block whose windows meet."""
-    claims = {r.key: report_claim(r) for r in reports}
+def sweep_edges(reports: list[Report], claims: dict[str, Claim] | None = None) -> list[Edge]:
+    """Every edge among ``reports``.
+
+    Only reports of one block sharing a country (origin, location or destination:
+    ``same_fact`` requires one) are compared, and only when their windows meet.
+    """
+    claims = claims or {r.key: report_claim(r) for r in reports}
+    spans = {r.key: window(claims[r.key]) for r in reports}
     blocks: dict[str, list[Report]] = {}
     for r in reports:
-        if window(claims[r.key]) is not None:
-            blocks.setdefault(block_key(r), []).append(r)
+        if spans[r.key] is not None:
+            for anchor in claims[r.key].anchors():
+                blocks.setdefault(f"{block_key(r)}|{anchor}", []).append(r)
+    seen: set[tuple[str, str]] = set()
     edges: list[Edge] = []
     for members in blocks.values():
-        spans = {r.key: window(claims[r.key]) for r in members}
         members.sort(key=lambda r: (spans[r.key].start, r.key))  # type: ignore[union-attr]
         active: list[Report] = []
         for r in members:
             start = spans[r.key].start  # type: ignore[union-attr]
             active = [o for o in active if spans[o.key].end >= start]  # type: ignore[union-attr]
             for other in active:
+                pair = (min(r.key, other.key), max(r.key, other.key))
+                if pair in seen:
+                    continue
+                seen.add(pair)
                 edge = link(r, claims[r.key], other, claims[other.key])
                 if edge is not None:
                     edges.append(edge)

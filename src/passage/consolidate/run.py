@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from passage.consolidate.documents import sign_new_documents, update_clusters
-from passage.consolidate.match import NULL_DATE_WINDOW_DAYS, window
+from passage.consolidate.match import NULL_DATE_WINDOW_DAYS, Claim, window
 from passage.consolidate.merge import Edge, link, merge, sweep_edges
 from passage.consolidate.records import ConsolidationReport, EventRecord, Report
 from passage.consolidate.reports import cluster_reports, report_claim
@@ -54,21 +54,24 @@ class _Reports:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.by_cluster: dict[str, list[Report]] = {}
+        self.claims: dict[str, Claim] = {}
 
     def of_docs(self, doc_ids: Iterable[str]) -> list[Report]:
         rows = sql.cluster_rows(self.conn, doc_ids)
         return self.of_clusters({r.cluster_id for r in rows.values()})
 
     def of_clusters(self, cluster_ids: Iterable[str]) -> list[Report]:
-        missing = sorted(set(cluster_ids) - set(self.by_cluster))
+        wanted = sorted(set(cluster_ids))
+        missing = [c for c in wanted if c not in self.by_cluster]
         if missing:
             rows = {r.doc_id: r for r in sql.cluster_members(self.conn, missing)}
             records = sql.event_records(self.conn, rows)
             for cluster_id, group in _by_cluster(records, rows).items():
                 self.by_cluster[cluster_id] = cluster_reports(group, rows)
             for cluster_id in missing:
-                self.by_cluster.setdefault(cluster_id, [])
-        return [r for c in sorted(set(cluster_ids)) for r in self.by_cluster[c]]
+                for report in self.by_cluster.setdefault(cluster_id, []):
+                    self.claims[report.key] = report_claim(report)
+        return [r for c in wanted for r in self.by_cluster[c]]
 
 
 def _by_cluster(records: list[EventRecord], rows: dict) -> dict[str, list[EventRecord]]:
@@ -102,20 +105,23 @@ def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int,
     edges: set[Edge] = set()
     while frontier:
         report = frontier.pop()
-        claim = report_claim(report)
+        claim = cache.claims[report.key]
         span = window(claim)
         if span is None:
             continue
-        docs = sql.candidate_docs(
+        clusters = sql.candidate_clusters(
             conn,
             type=report.face.type,
             policy_kind=report.face.policy_kind,
             lo=span.start,
             hi=span.end,
             slack_days=NULL_DATE_WINDOW_DAYS,
+            origin=report.face.origin,
+            location=report.face.location,
+            destination=report.face.destination,
         )
-        for other in cache.of_docs(docs):
-            edge = link(report, claim, other, report_claim(other))
+        for other in cache.of_clusters(clusters):
+            edge = link(report, claim, other, cache.claims[other.key])
             if edge is None:
                 continue
             edges.add(edge)

@@ -268,7 +268,7 @@ def event_records(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> list[Even
     return out
 
 
-def candidate_docs(
+def candidate_clusters(
     conn: sqlite3.Connection,
     *,
     type: str,
@@ -276,18 +276,32 @@ def candidate_docs(
     lo: date,
     hi: date,
     slack_days: int,
+    origin: Sequence[str] = (),
+    location: str | None = None,
+    destination: str | None = None,
 ) -> set[str]:
-    """Documents with an event of this type dated, or published, near ``[lo, hi]``.
+    """Duplicate clusters with events of this type dated (or published) near ``[lo, hi]``
+    and events sharing a country (a report's fields may come from different copies).
 
     Generous on purpose: the caller tests each candidate; an event whose date has
     no end is assumed to last up to a year.
     """
+    shared = ["e.location = ?", "e.destination = ?"]
+    args: list[Any] = [location or "", destination or ""]
+    if origin:
+        shared.append(
+            f"EXISTS (SELECT 1 FROM json_each(e.origin) WHERE value IN ({_marks(len(origin))}))"
+        )
+        args += list(origin)
     cur = conn.execute(
-        "SELECT DISTINCT e.doc_id FROM events e JOIN documents d ON d.id = e.doc_id"
+        "SELECT c.cluster_id FROM events e JOIN documents d ON d.id = e.doc_id"
+        " JOIN doc_clusters c ON c.doc_id = e.doc_id"
         " WHERE e.type = ? AND e.policy_kind IS ? AND ("
-        "  (e.date_start IS NOT NULL AND e.date_start <= ?"
+        "  (COALESCE(e.date_start, e.date_end) <= ?"
         "   AND COALESCE(e.date_end, date(e.date_start, '+366 days')) >= ?)"
-        "  OR (d.published BETWEEN ? AND ?))",
+        "  OR (d.published BETWEEN ? AND ?))"
+        " INTERSECT SELECT c.cluster_id FROM events e JOIN doc_clusters c ON c.doc_id = e.doc_id"
+        f" WHERE e.type = ? AND e.policy_kind IS ? AND ({' OR '.join(shared)})",
         (
             type,
             policy_kind,
@@ -295,6 +309,9 @@ def candidate_docs(
             lo.isoformat(),
             _shift(lo, -slack_days),
             _shift(hi, slack_days),
+            type,
+            policy_kind,
+            *args,
         ),
     )
     return {r[0] for r in cur.fetchall()}
