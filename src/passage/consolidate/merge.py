@@ -16,6 +16,7 @@ from datetime import date
 
 from passage.consolidate.match import (
     Claim,
+    Interval,
     figures_agree,
     interval,
     same_fact,
@@ -51,6 +52,21 @@ def block_key(report: Report) -> str:
     return f"{face.type}|{face.policy_kind or ''}|{face.status == 'planned'}"
 
 
+def blocks_of(report: Report, claim: Claim) -> list[str]:
+    """The blocks a report is filed under: its block key with each country it names."""
+    return [f"{block_key(report)}|{anchor}" for anchor in claim.anchors()]
+
+
+def months_of(span: Interval) -> list[str]:
+    """The months (YYYY-MM) a window touches."""
+    out = []
+    year, month = span.start.year, span.start.month
+    while (year, month) <= (span.end.year, span.end.month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def link(a: Report, ca: Claim, b: Report, cb: Claim) -> Edge | None:
     """The edge between two reports of different clusters, if they can state one fact."""
     if a.cluster_id == b.cluster_id or not same_fact(ca, cb):
@@ -70,8 +86,8 @@ def sweep_edges(reports: list[Report], claims: dict[str, Claim] | None = None) -
     blocks: dict[str, list[Report]] = {}
     for r in reports:
         if spans[r.key] is not None:
-            for anchor in claims[r.key].anchors():
-                blocks.setdefault(f"{block_key(r)}|{anchor}", []).append(r)
+            for block in blocks_of(r, claims[r.key]):
+                blocks.setdefault(block, []).append(r)
     seen: set[tuple[str, str]] = set()
     edges: list[Edge] = []
     for members in blocks.values():

@@ -72,6 +72,16 @@ class Report:
     published: date | None
 
 
+@dataclass(frozen=True)
+class ReportBlock:
+    """One key under which a consolidated report can be found by a matching one."""
+
+    consolidated_id: str
+    cluster_id: str
+    block: str  # type|policy kind|planned|country
+    month: str  # YYYY-MM
+
+
 @dataclass
 class Member:
     """One report's event inside a consolidated event: who said what, and where."""

@@ -14,9 +14,15 @@ import sqlite3
 from collections.abc import Iterable
 
 from passage.consolidate.documents import sign_new_documents, update_clusters
-from passage.consolidate.match import NULL_DATE_WINDOW_DAYS, Claim, window
-from passage.consolidate.merge import Edge, link, merge, sweep_edges
-from passage.consolidate.records import ConsolidationReport, EventRecord, Report
+from passage.consolidate.match import Claim, window
+from passage.consolidate.merge import Edge, blocks_of, link, merge, months_of, sweep_edges
+from passage.consolidate.records import (
+    ConsolidatedEvent,
+    ConsolidationReport,
+    EventRecord,
+    Report,
+    ReportBlock,
+)
 from passage.consolidate.reports import cluster_reports, report_claim
 from passage.consolidate.signatures import SCHEME_NAME
 from passage.store import consolidation as sql
@@ -87,8 +93,33 @@ def _full(conn: sqlite3.Connection) -> int:
     reports = [
         r for group in _by_cluster(records, rows).values() for r in cluster_reports(group, rows)
     ]
-    sql.save_consolidated(conn, merge(reports, sweep_edges(reports)))
+    claims = {r.key: report_claim(r) for r in reports}
+    _save(conn, merge(reports, sweep_edges(reports, claims)), reports, claims)
     return len(reports)
+
+
+def _save(
+    conn: sqlite3.Connection,
+    consolidated: list[ConsolidatedEvent],
+    reports: Iterable[Report],
+    claims: dict[str, Claim],
+) -> None:
+    """Store consolidated events and file each of their reports under its blocks."""
+    sql.save_consolidated(conn, consolidated)
+    by_key = {r.key: r for r in reports}
+    rows = []
+    for event in consolidated:
+        for key in sorted({m.report_key for m in event.members}):
+            report, claim = by_key[key], claims[key]
+            span = window(claim)
+            if span is None:
+                continue
+            rows += [
+                ReportBlock(event.id, report.cluster_id, block, month)
+                for block in blocks_of(report, claim)
+                for month in months_of(span)
+            ]
+    sql.save_report_blocks(conn, rows)
 
 
 def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int, int]:
@@ -109,17 +140,7 @@ def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int,
         span = window(claim)
         if span is None:
             continue
-        clusters = sql.candidate_clusters(
-            conn,
-            type=report.face.type,
-            policy_kind=report.face.policy_kind,
-            lo=span.start,
-            hi=span.end,
-            slack_days=NULL_DATE_WINDOW_DAYS,
-            origin=report.face.origin,
-            location=report.face.location,
-            destination=report.face.destination,
-        )
+        clusters = sql.candidate_clusters(conn, blocks_of(report, claim), months_of(span))
         for other in cache.of_clusters(clusters):
             edge = link(report, claim, other, cache.claims[other.key])
             if edge is None:
@@ -130,5 +151,5 @@ def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int,
                 frontier.append(other)
     events = [m.id for r in closure.values() for m in r.members]
     sql.delete_components(conn, old_components | sql.components_of_events(conn, events))
-    sql.save_consolidated(conn, merge(closure.values(), edges))
+    _save(conn, merge(closure.values(), edges), closure.values(), cache.claims)
     return len(closure), len(changed_clusters)

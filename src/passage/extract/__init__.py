@@ -8,6 +8,8 @@ repeats of one fact across headline, body and captions are merged.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from passage.extract.merge import merge
 from passage.extract.triggers import about_migration, relevant
 from passage.model import Document, Event, RawDocument
@@ -25,7 +27,25 @@ def extract(doc: Document) -> list[Event]:
     candidates = []
     for sentence in sentences(doc):
         candidates.extend(sentence_events(doc.text, sentence, doc.published, topic))
-    return merge(candidates)
+    return _default_locations(merge(candidates))
+
+
+def _default_locations(events: list[Event]) -> list[Event]:
+    """Events that name no country happen where the report's other events happen.
+
+    A report's events mostly share one country of action ("Border Patrol", "the
+    administration"); the most frequent location stands in for a missing one.
+    """
+    counts = Counter(e.location for e in events if e.location)
+    if not counts:
+        return events
+    usual = counts.most_common(1)[0][0]
+    for event in events:
+        if event.location is None:
+            event.location = usual
+            if event.type == "arrival" and event.destination is None:
+                event.destination = usual
+    return events
 
 
 def extract_raw(raw: RawDocument) -> list[Event]:

@@ -131,7 +131,7 @@ def sentence_events(
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
             _set_date(ev, lead, figure, found)
-            weak_only = weak and figure is None and ev.date is None
+            weak_only = weak and ev.people is None and ev.date is None
             out.append(Candidate(ev, sentence, lead, figure, group[1:], weak_only))
     return out
 

@@ -87,8 +87,8 @@ def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
 def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[Trigger]:
     """Triggers inside one sentence; rules needing a migration context get it checked here.
 
-    In a document that is about migration (``about_migration``), people named
-    near the trigger ("4,000 Tunisians crossed to Italy") are context enough.
+    In a document that is about migration (``about_migration``), the document is
+    context enough ("4,000 Tunisians crossed to Italy" needs no migration word).
     """
     lower = text[span.start : span.end].lower()
     rules = _compiled()
@@ -106,8 +106,7 @@ def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[
             continue  # overlaps an earlier (or higher-ranked) trigger
         rule = rules[order].rule
         if rule.needs_context and not (
-            _near(text, span, m, "migration_context", CONTEXT_REACH)
-            or (about_migration and _near(text, span, m, "people_context", CONTEXT_REACH, True))
+            about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
         ):
             continue
         if (
@@ -121,18 +120,15 @@ def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[
     return found
 
 
-def _near(
-    text: str, span: Span, m: re.Match[str], name: str, reach: int, inside: bool = False
-) -> bool:
+def _near(text: str, span: Span, m: re.Match[str], name: str, reach: int) -> bool:
     """Does cue ``name`` occur within ``reach`` characters of the match (inside the sentence)?
 
-    A hit inside the trigger itself counts only when ``inside``: "deportation" is no
-    context for itself, but "encounters" names the people it counts.
+    A hit inside the trigger itself does not count: "deportation" is no context for itself.
     """
     start = max(span.start, m.start() - reach)
     end = min(span.end, m.end() + reach)
     return any(
-        inside or not (hit.start() >= m.start() and hit.end() <= m.end())
+        not (hit.start() >= m.start() and hit.end() <= m.end())
         for hit in cue(name).finditer(text, start, end)
     )
 

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +23,7 @@ from passage.consolidate.records import (
     DocSignature,
     EventRecord,
     Member,
+    ReportBlock,
 )
 from passage.model import DateRange, People, Span
 from passage.store.sqlite import event_from_row
@@ -83,7 +84,13 @@ def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def clear(conn: sqlite3.Connection) -> None:
     """Forget every consolidation result (``--rebuild``)."""
-    for table in ("consolidated_members", "consolidated_events", "doc_clusters", "doc_signatures"):
+    for table in (
+        "report_blocks",
+        "consolidated_members",
+        "consolidated_events",
+        "doc_clusters",
+        "doc_signatures",
+    ):
         conn.execute(f"DELETE FROM {table}")
 
 
@@ -269,56 +276,24 @@ def event_records(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> list[Even
 
 
 def candidate_clusters(
-    conn: sqlite3.Connection,
-    *,
-    type: str,
-    policy_kind: str | None,
-    lo: date,
-    hi: date,
-    slack_days: int,
-    origin: Sequence[str] = (),
-    location: str | None = None,
-    destination: str | None = None,
+    conn: sqlite3.Connection, blocks: Sequence[str], months: Sequence[str]
 ) -> set[str]:
-    """Duplicate clusters with events of this type dated (or published) near ``[lo, hi]``
-    and events sharing a country (a report's fields may come from different copies).
-
-    Generous on purpose: the caller tests each candidate; an event whose date has
-    no end is assumed to last up to a year.
-    """
-    shared = ["e.location = ?", "e.destination = ?"]
-    args: list[Any] = [location or "", destination or ""]
-    if origin:
-        shared.append(
-            f"EXISTS (SELECT 1 FROM json_each(e.origin) WHERE value IN ({_marks(len(origin))}))"
-        )
-        args += list(origin)
+    """Clusters with a consolidated report in one of ``blocks`` touching one of ``months``."""
+    if not blocks or not months:
+        return set()
     cur = conn.execute(
-        "SELECT c.cluster_id FROM events e JOIN documents d ON d.id = e.doc_id"
-        " JOIN doc_clusters c ON c.doc_id = e.doc_id"
-        " WHERE e.type = ? AND e.policy_kind IS ? AND ("
-        "  (COALESCE(e.date_start, e.date_end) <= ?"
-        "   AND COALESCE(e.date_end, date(e.date_start, '+366 days')) >= ?)"
-        "  OR (d.published BETWEEN ? AND ?))"
-        " INTERSECT SELECT c.cluster_id FROM events e JOIN doc_clusters c ON c.doc_id = e.doc_id"
-        f" WHERE e.type = ? AND e.policy_kind IS ? AND ({' OR '.join(shared)})",
-        (
-            type,
-            policy_kind,
-            hi.isoformat(),
-            lo.isoformat(),
-            _shift(lo, -slack_days),
-            _shift(hi, slack_days),
-            type,
-            policy_kind,
-            *args,
-        ),
+        f"SELECT DISTINCT cluster_id FROM report_blocks WHERE block IN ({_marks(len(blocks))})"
+        f" AND month IN ({_marks(len(months))})",
+        [*blocks, *months],
     )
     return {r[0] for r in cur.fetchall()}
 
 
-def _shift(day: date, days: int) -> str:
-    return (day + timedelta(days=days)).isoformat()
+def save_report_blocks(conn: sqlite3.Connection, rows: Sequence[ReportBlock]) -> None:
+    conn.executemany(
+        "INSERT INTO report_blocks (consolidated_id, cluster_id, block, month) VALUES (?,?,?,?)",
+        [(r.consolidated_id, r.cluster_id, r.block, r.month) for r in rows],
+    )
 
 
 # --------------------------------------------------------------------------- consolidated
@@ -363,6 +338,11 @@ def docs_of_components(conn: sqlite3.Connection, components: Iterable[str]) -> s
 def delete_components(conn: sqlite3.Connection, components: Iterable[str]) -> None:
     for chunk in _chunks(components):
         marks = _marks(len(chunk))
+        conn.execute(
+            "DELETE FROM report_blocks WHERE consolidated_id IN"
+            f" (SELECT id FROM consolidated_events WHERE component IN ({marks}))",
+            chunk,
+        )
         conn.execute(
             "DELETE FROM consolidated_members WHERE consolidated_id IN"
             f" (SELECT id FROM consolidated_events WHERE component IN ({marks}))",

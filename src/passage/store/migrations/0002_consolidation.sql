@@ -1,5 +1,7 @@
 -- Consolidation: duplicate documents, one event per fact across reports.
 -- Written only by passage.consolidate; rebuilt or updated by `passage consolidate`.
+-- report_blocks indexes each report by what a matching report must share, so that
+-- an incremental run finds a new report's candidates without scanning events.
 -- No foreign key points at events: re-extraction replaces events, and the next
 -- consolidation notices the change (event id and created_at) and redoes that part.
 
@@ -67,3 +69,12 @@ CREATE TABLE consolidated_members (
 );
 CREATE INDEX consolidated_members_consolidated ON consolidated_members(consolidated_id);
 CREATE INDEX consolidated_members_doc ON consolidated_members(doc_id);
+
+CREATE TABLE report_blocks (
+    consolidated_id TEXT NOT NULL REFERENCES consolidated_events(id) ON DELETE CASCADE,
+    cluster_id TEXT NOT NULL,          -- the duplicate cluster whose report this is
+    block TEXT NOT NULL,               -- type|policy kind|planned|a country it names
+    month TEXT NOT NULL                -- YYYY-MM its matching window touches
+);
+CREATE INDEX report_blocks_lookup ON report_blocks(block, month);
+CREATE INDEX report_blocks_consolidated ON report_blocks(consolidated_id);
