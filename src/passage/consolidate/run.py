@@ -128,12 +128,13 @@ def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int,
     cache = _Reports(conn)
     changed_clusters = {r.cluster_id for r in sql.cluster_rows(conn, changed_docs).values()}
     old_components = sql.components_of_docs(conn, changed_docs)
-    seeds = cache.of_clusters(changed_clusters) + cache.of_docs(
-        sql.docs_of_components(conn, old_components)
-    )
+    changed = cache.of_clusters(changed_clusters)
+    seeds = changed + cache.of_docs(sql.docs_of_components(conn, old_components))
     closure = {r.key: r for r in seeds}
     frontier = list(closure.values())
-    edges: set[Edge] = set()
+    # Reports of changed clusters are not filed under report_blocks yet: link them
+    # with each other here; the queries below link everything else.
+    edges: set[Edge] = set(sweep_edges(changed, cache.claims))
     while frontier:
         report = frontier.pop()
         claim = cache.claims[report.key]
