@@ -144,9 +144,11 @@ def _group(triggers: list[Trigger]) -> dict[tuple[str, str | None], list[Trigger
         if t.type != "policy":
             groups.setdefault((t.type, None), []).append(t)
     if policy:
+        # one policy per measure named: "agreed to cover the costs ... reinstated visa
+        # requirements" is a funding and a visa policy; a vaguer "policy" only when alone
         specific = [t for t in policy if t.rule.policy_kind != "other"]
-        kind = (specific or policy)[0].rule.policy_kind
-        groups[("policy", kind)] = specific or policy
+        for t in specific or policy:
+            groups.setdefault(("policy", t.rule.policy_kind), []).append(t)
     if ("removal", None) in groups and ("return", None) in groups:
         # "deported back to their home countries": one removal, not a return too
         del groups[("return", None)]
@@ -162,18 +164,33 @@ def _primary(
     A sentence almost always states one fact (about 95% of annotated sentences hold
     one event type), usually with its first verb.
     """
+    policies = {k: v for k, v in groups.items() if k[0] == "policy"}
+    groups = {k: v for k, v in groups.items() if k[0] != "policy"}
+    if not groups:
+        return policies
     if len(groups) < 2:
-        return groups
+        return groups | _policies_before(policies, next(iter(groups.values())))
     counted = {k: v for k, v in groups.items() if k in owners}
     if counted:
-        return counted
+        return counted | policies
 
     def rank(item: tuple[tuple[str, str | None], list[Trigger]]) -> tuple[int, int]:
         _, group = item
         return (int(all(t.rule.weak for t in group)), group[0].span.start)
 
     best = min(groups.items(), key=rank)
-    return {best[0]: best[1]}
+    return {best[0]: best[1]} | _policies_before(policies, best[1])
+
+
+def _policies_before(
+    policies: dict[tuple[str, str | None], list[Trigger]], other: list[Trigger]
+) -> dict[tuple[str, str | None], list[Trigger]]:
+    """Measures named before a sentence's movement verb frame it ("agreed to begin
+    deporting"); named after it, they are mostly its backdrop ("expelled under an order")."""
+    if all(t.rule.weak for t in other):
+        return policies
+    first = other[0].span.start
+    return {k: v for k, v in policies.items() if v[0].span.start < first}
 
 
 def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
