@@ -441,9 +441,11 @@ def bench(
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     reports = b.load_relevant(list(relevant) or b.default_relevant_paths())
+    invented = b.generate_irrelevant(irrelevant, words)
     inputs = [
         b.BenchInput("relevant", reports),
-        b.BenchInput("mixed stream", b.mix(reports, b.generate_irrelevant(irrelevant, words))),
+        b.BenchInput("irrelevant", invented),
+        b.BenchInput("mixed stream", b.mix(reports, invented)),
     ]
     report = b.run_bench(inputs, seconds=seconds, show_progress=not quiet)
     if as_json:

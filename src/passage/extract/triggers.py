@@ -78,6 +78,41 @@ def _rules_by_hint(lang: str = LANG) -> dict[str, tuple[int, ...]]:
     return {hint: tuple(orders) for hint, orders in table.items()}
 
 
+HINT_PREFIX = 4  # hints are looked up by the first letters of the sentence's words
+
+_WORD = re.compile(r"[a-z0-9$]+")
+
+
+@dataclass(frozen=True)
+class _HintIndex:
+    by_prefix: dict[str, tuple[str, ...]]  # a word's first letters -> hints starting so
+    loose: tuple[str, ...]  # hints too short or not starting with a word: checked directly
+
+
+@cache
+def _hint_index(lang: str = LANG) -> _HintIndex:
+    by_prefix: dict[str, list[str]] = {}
+    loose = []
+    for hint in _rules_by_hint(lang):
+        head = hint[:HINT_PREFIX]
+        if len(hint) < HINT_PREFIX or not head.isalnum():
+            loose.append(hint)
+        else:
+            by_prefix.setdefault(head, []).append(hint)
+    return _HintIndex({k: tuple(v) for k, v in by_prefix.items()}, tuple(loose))
+
+
+def _hints_in(lower: str) -> set[str]:
+    """The hints a lowercased sentence holds, each starting at a word."""
+    index = _hint_index()
+    found = {hint for hint in index.loose if hint in lower}
+    for word in set(_WORD.findall(lower)):
+        for hint in index.by_prefix.get(word[:HINT_PREFIX], ()):
+            if hint in lower:
+                found.add(hint)
+    return found
+
+
 @cache
 def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
     """A compiled cue pattern from ``resources/cues.json`` (case-insensitive unless ``case``)."""
@@ -93,7 +128,7 @@ def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[
     lower = text[span.start : span.end].lower()
     rules = _compiled()
     by_hint = _rules_by_hint()
-    active = sorted({order for hint in by_hint if hint in lower for order in by_hint[hint]})
+    active = sorted({order for hint in _hints_in(lower) for order in by_hint[hint]})
     hits: list[tuple[int, int, re.Match[str]]] = []
     for order in active:
         pattern = rules[order].pattern
