@@ -135,6 +135,6 @@ def test_bench_command_runs_the_real_pipeline(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert [m["name"] for m in data["measurements"]] == ["relevant", "mixed stream"]
+    assert [m["name"] for m in data["measurements"]] == ["relevant", "irrelevant", "mixed stream"]
     assert all(m["documents_per_second"] > 0 for m in data["measurements"])
     assert "Example:" in CliRunner().invoke(main, ["bench", "--help"]).output
