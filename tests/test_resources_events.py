@@ -23,6 +23,7 @@ CUE_NAMES = {
     "people_nouns",
     "single_person_before",
     "single_person_after",
+    "part_of_total",
 }
 
 

@@ -9,6 +9,7 @@ repeats of one fact across headline, body and captions are merged.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from passage.extract.merge import merge
 from passage.extract.triggers import about_migration, relevant
@@ -27,7 +28,22 @@ def extract(doc: Document) -> list[Event]:
     candidates = []
     for sentence in sentences(doc):
         candidates.extend(sentence_events(doc.text, sentence, doc.published, topic))
-    return _default_locations(merge(candidates))
+    return _default_locations(_drop_background(merge(candidates), doc.published))
+
+
+BACKGROUND_YEARS = 3  # an undated-count event this much older than the report is background
+
+
+def _drop_background(events: list[Event], published: date | None) -> list[Event]:
+    """History older than the report's story, with no figure, is background, not an event."""
+    if published is None:
+        return events
+    limit = published.replace(year=published.year - BACKGROUND_YEARS, month=1, day=1)
+    return [
+        e
+        for e in events
+        if e.people is not None or e.date is None or e.date.end is None or e.date.end >= limit
+    ]
 
 
 def _default_locations(events: list[Event]) -> list[Event]:

@@ -193,9 +193,15 @@ def _policies_before(
     return {k: v for k, v in policies.items() if v[0].span.start < first}
 
 
+PART_REACH = 40  # "including 430 children": how far back the word naming a part may stand
+
+
 def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
     if figure.kind != "count" or (figure.people.low is None and figure.people.high is None):
         return False
+    before = text[max(0, figure.span.start - PART_REACH) : figure.span.start]
+    if cue("part_of_total").search(before):
+        return False  # a part of a total already counted is not an event of its own
     if figure.noun is None:
         return True
     noun = figure.noun.split()[-1] if figure.noun.split() else figure.noun
