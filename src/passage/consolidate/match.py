@@ -20,6 +20,15 @@ NULL_DATE_WINDOW_DAYS = 7
 # Outlets count and round differently (100 vs 130 on one flight); a larger figure
 # more than 1.5 times the smaller one is another quantity, not another count.
 FIGURE_TOLERANCE = 0.5
+# Counts under 10 (one person, a family) are too common to tell two cases apart.
+DISTINCTIVE_FIGURE = 10
+# Without telling figures, two reports are one fact only when their evidence shares
+# this much of its words (Jaccard): a republished sentence shares nearly all, two
+# outlets' own wordings of one fact rarely half.
+EVIDENCE_SIMILARITY = 0.5
+# An undated report matches by publication day alone; its evidence must at least
+# share some content words (names, places, numbers) with the other's.
+UNDATED_EVIDENCE_SIMILARITY = 0.1
 # "About 300" covers 270-330 when deciding whether figures agree.
 APPROX_MARGIN = 0.1
 # Two running totals are one reading only when taken on the same day (give or
@@ -123,7 +132,12 @@ def figures_agree(a: People | None, b: People | None) -> bool:
 
 
 def figures_compatible(a: People | None, b: People | None) -> bool:
-    """Agreeing figures, or two counts of one thing within ``FIGURE_TOLERANCE``."""
+    """Two counts of one thing: their central values within ``FIGURE_TOLERANCE``.
+
+    "More than 100" and 130 are compatible (and agree); 100 and 130 are compatible
+    (and disagree); "more than 118,000" and 1.79 million are not, though both
+    could be true.
+    """
     return _compatible(None if a is None else bounds(a), None if b is None else bounds(b))
 
 
@@ -133,13 +147,35 @@ def _agree(x: Bounds | None, y: Bounds | None) -> bool:
     return _le(x.low, y.high) and _le(y.low, x.high)
 
 
+def _central(b: Bounds) -> float | None:
+    """The value a figure stands for: the middle of a range, else its known end."""
+    if b.low is not None and b.high is not None:
+        return (b.low * b.high) ** 0.5
+    return b.low if b.low is not None else b.high
+
+
 def _compatible(x: Bounds | None, y: Bounds | None) -> bool:
-    if x is None or y is None or _agree(x, y):
+    if x is None or y is None:
         return True
-    lower, upper = (x, y) if _le(x.high, y.low) else (y, x)
-    if lower.high is None or upper.low is None:
+    cx, cy = _central(x), _central(y)
+    if cx is None or cy is None or min(cx, cy) <= 0:
+        return _agree(x, y)
+    return max(cx, cy) <= min(cx, cy) * (1 + FIGURE_TOLERANCE)
+
+
+def _telling(a: Claim, b: Claim) -> bool:
+    """Both figures are given and large enough to identify a fact."""
+    if a.figure is None or b.figure is None:
         return False
-    return upper.low <= lower.high * (1 + FIGURE_TOLERANCE)
+    ca, cb = _central(a.figure), _central(b.figure)
+    return ca is not None and cb is not None and min(ca, cb) >= DISTINCTIVE_FIGURE
+
+
+def evidence_similarity(a: Claim, b: Claim) -> float:
+    """Jaccard similarity of the two claims' evidence words (see ``content_words``)."""
+    if not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / len(a.words | b.words)
 
 
 def _le(a: float | None, b: float | None) -> bool:
@@ -161,6 +197,11 @@ def _countries(a: Event, b: Event, anchored: bool) -> bool:
         or (a.location and a.location == b.location)
         or (a.destination and a.destination == b.destination)
     )
+
+
+def content_words(tokens: list[str]) -> frozenset[str]:
+    """Words that can tell statements apart: numbers, and words of four letters or more."""
+    return frozenset(w for w in tokens if len(w) >= 4 or any(c.isdigit() for c in w))
 
 
 def _close(a: date | None, b: date | None, days: int) -> bool:
@@ -195,7 +236,10 @@ def _dates(a: Claim, b: Claim, same_story: bool) -> bool:
         starts = (a.event.date and a.event.date.start, b.event.date and b.event.date.start)
         return None in starts or _close(starts[0], starts[1], CUMULATIVE_ASOF_DAYS)
     if ia is None or ib is None:
-        return same_story or _close(a.published, b.published, NULL_DATE_WINDOW_DAYS)
+        if same_story:
+            return True
+        near = _close(a.published, b.published, NULL_DATE_WINDOW_DAYS)
+        return near and evidence_similarity(a, b) >= UNDATED_EVIDENCE_SIMILARITY
     if not ia.overlaps(ib):
         return relative
     short, long = sorted((ia.days, ib.days))
@@ -205,9 +249,12 @@ def _dates(a: Claim, b: Claim, same_story: bool) -> bool:
 def same_fact(a: Claim, b: Claim, *, same_story: bool = False) -> bool:
     """Whether two claims can state one fact.
 
-    ``same_story`` relaxes the test for two copies of one text (a duplicate
-    cluster): no shared country is required, and a relative date read on
-    different publication days need not give the same days.
+    Across reports they need one type, compatible figures, countries (one shared)
+    and dates, and something that identifies the fact: telling figures on both
+    sides, or evidence worded alike. ``same_story`` relaxes the test for two
+    copies of one text (a duplicate cluster): no shared country or identifying
+    figure is required, and a relative date read on different publication days
+    need not give the same days.
     """
     x, y = a.event, b.event
     if x.type != y.type or x.policy_kind != y.policy_kind:
@@ -220,6 +267,8 @@ def same_fact(a: Claim, b: Claim, *, same_story: bool = False) -> bool:
         if not _compatible(a.figure, b.figure):
             return False
     if not _countries(x, y, anchored=not same_story):
+        return False
+    if not same_story and not (_telling(a, b) or evidence_similarity(a, b) >= EVIDENCE_SIMILARITY):
         return False
     return _dates(a, b, same_story)
 
@@ -244,27 +293,24 @@ def score(a: Claim, b: Claim) -> float:
         total += 1.0
     if a.source and a.source == b.source:
         total += 0.5
-    if a.words and b.words:
-        total += 3.0 * len(a.words & b.words) / len(a.words | b.words)
+    total += 3.0 * evidence_similarity(a, b)
     return round(total, 6)
 
 
-def window(claim: Claim) -> Interval | None:
-    """Every day a matching claim's date or publication can fall on (for blocking).
+def windows(claim: Claim) -> list[Interval]:
+    """The days a matching claim's date or publication must touch (for blocking).
 
     Two claims that can state one fact always have windows that meet: dated ones
-    share a day, undated ones were published within ``NULL_DATE_WINDOW_DAYS``,
-    running totals were read within ``CUMULATIVE_ASOF_DAYS``.
+    share a day, undated ones were published within ``NULL_DATE_WINDOW_DAYS`` of
+    each other, running totals were read within ``CUMULATIVE_ASOF_DAYS``.
     """
     asof = timedelta(days=CUMULATIVE_ASOF_DAYS)
     if claim.cumulative:
-        return None if claim.asof is None else Interval(claim.asof - asof, claim.asof + asof)
-    days: list[date] = []
+        return [] if claim.asof is None else [Interval(claim.asof - asof, claim.asof + asof)]
+    out = []
     if claim.span is not None:
-        days += [claim.span.start, claim.span.end]
+        out.append(Interval(claim.span.start - asof, claim.span.end + asof))
     if claim.published is not None:
-        slack = timedelta(days=NULL_DATE_WINDOW_DAYS)
-        days += [claim.published - slack, claim.published + slack]
-    if not days:
-        return None
-    return Interval(min(days) - asof, max(days) + asof)
+        slack = timedelta(days=NULL_DATE_WINDOW_DAYS) + asof
+        out.append(Interval(claim.published - slack, claim.published + slack))
+    return out

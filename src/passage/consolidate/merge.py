@@ -21,7 +21,7 @@ from passage.consolidate.match import (
     interval,
     same_fact,
     score,
-    window,
+    windows,
 )
 from passage.consolidate.records import ConsolidatedEvent, EventRecord, Member, Report
 from passage.consolidate.reports import report_claim
@@ -57,14 +57,15 @@ def blocks_of(report: Report, claim: Claim) -> list[str]:
     return [f"{block_key(report)}|{anchor}" for anchor in claim.anchors()]
 
 
-def months_of(span: Interval) -> list[str]:
-    """The months (YYYY-MM) a window touches."""
-    out = []
-    year, month = span.start.year, span.start.month
-    while (year, month) <= (span.end.year, span.end.month):
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+def months_of(spans: list[Interval]) -> list[str]:
+    """The months (YYYY-MM) some of ``spans`` touch."""
+    out: set[str] = set()
+    for span in spans:
+        year, month = span.start.year, span.start.month
+        while (year, month) <= (span.end.year, span.end.month):
+            out.add(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return sorted(out)
 
 
 def link(a: Report, ca: Claim, b: Report, cb: Claim) -> Edge | None:
@@ -82,29 +83,27 @@ def sweep_edges(reports: list[Report], claims: dict[str, Claim] | None = None) -
     ``same_fact`` requires one) are compared, and only when their windows meet.
     """
     claims = claims or {r.key: report_claim(r) for r in reports}
-    spans = {r.key: window(claims[r.key]) for r in reports}
-    blocks: dict[str, list[Report]] = {}
+    blocks: dict[str, list[tuple[Interval, Report]]] = {}
     for r in reports:
-        if spans[r.key] is not None:
-            for block in blocks_of(r, claims[r.key]):
-                blocks.setdefault(block, []).append(r)
+        spans = windows(claims[r.key])
+        for block in blocks_of(r, claims[r.key]) if spans else []:
+            blocks.setdefault(block, []).extend((span, r) for span in spans)
     seen: set[tuple[str, str]] = set()
     edges: list[Edge] = []
-    for members in blocks.values():
-        members.sort(key=lambda r: (spans[r.key].start, r.key))  # type: ignore[union-attr]
-        active: list[Report] = []
-        for r in members:
-            start = spans[r.key].start  # type: ignore[union-attr]
-            active = [o for o in active if spans[o.key].end >= start]  # type: ignore[union-attr]
-            for other in active:
+    for entries in blocks.values():
+        entries.sort(key=lambda x: (x[0].start, x[1].key))
+        active: list[tuple[Interval, Report]] = []
+        for span, r in entries:
+            active = [(s, o) for s, o in active if s.end >= span.start]
+            for _, other in active:
                 pair = (min(r.key, other.key), max(r.key, other.key))
-                if pair in seen:
+                if other.key == r.key or pair in seen:
                     continue
                 seen.add(pair)
                 edge = link(r, claims[r.key], other, claims[other.key])
                 if edge is not None:
                     edges.append(edge)
-            active.append(r)
+            active.append((span, r))
     return edges
 
 
@@ -230,6 +229,8 @@ def combine_people(records: list[EventRecord]) -> Combined:
         known_highs = [x for x in highs if x is not None]
         low = max(known_lows) if known_lows else None
         high = min(known_highs) if known_highs else None
+        if low is not None and high is not None and low > high:
+            low, high, approx = high, low, True  # they agree only as approximations
         method = f"{clusters} report(s) agree, figures intersected"
     return Combined(People(low, high, approx, per, cumulative), conflict, method)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from passage.consolidate.match import Claim, same_fact, score
+from passage.consolidate.match import Claim, content_words, same_fact, score
 from passage.consolidate.records import ClusterRow, EventRecord, Report
 from passage.consolidate.signatures import words
 
@@ -22,7 +22,7 @@ def claim(record: EventRecord) -> Claim:
     return Claim(
         event=record.event,
         published=record.doc.published,
-        words=frozenset(w for text in record.evidence_text for w in words(text)),
+        words=content_words([w for text in record.evidence_text for w in words(text)]),
         source=record.event.source,
     )
 

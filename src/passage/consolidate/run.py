@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from passage.consolidate.documents import sign_new_documents, update_clusters
-from passage.consolidate.match import Claim, window
+from passage.consolidate.match import Claim, windows
 from passage.consolidate.merge import Edge, blocks_of, link, merge, months_of, sweep_edges
 from passage.consolidate.records import (
     ConsolidatedEvent,
@@ -111,13 +111,11 @@ def _save(
     for event in consolidated:
         for key in sorted({m.report_key for m in event.members}):
             report, claim = by_key[key], claims[key]
-            span = window(claim)
-            if span is None:
-                continue
+            months = months_of(windows(claim))
             rows += [
                 ReportBlock(event.id, report.cluster_id, block, month)
                 for block in blocks_of(report, claim)
-                for month in months_of(span)
+                for month in months
             ]
     sql.save_report_blocks(conn, rows)
 
@@ -138,10 +136,8 @@ def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int,
     while frontier:
         report = frontier.pop()
         claim = cache.claims[report.key]
-        span = window(claim)
-        if span is None:
-            continue
-        clusters = sql.candidate_clusters(conn, blocks_of(report, claim), months_of(span))
+        months = months_of(windows(claim))
+        clusters = sql.candidate_clusters(conn, blocks_of(report, claim), months)
         for other in cache.of_clusters(clusters):
             edge = link(report, claim, other, cache.claims[other.key])
             if edge is None:

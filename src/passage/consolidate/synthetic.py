@@ -1,7 +1,8 @@
 """Synthetic reports for timing consolidation: made-up texts and events, in memory.
 
 Facts are drawn at random (type, corridor, date, figure); each is told by one
-to three outlets with figures that differ a little, some reports are syndicated
+to three outlets with figures that differ a little, in reports that bundle a few
+facts of the same days, some reports are syndicated
 (a copy of the text with a new first line), and some facts are undated or are
 rates or running totals. Texts are pseudo-words: only their shingles matter.
 """
@@ -72,7 +73,9 @@ def synthetic_corpus(events: int, seed: int = 0) -> list[ScenarioDocument]:
             jitter = 1.0 if rng.random() < 0.6 else rng.uniform(0.8, 1.25)
             low = max(1, round(p.low * jitter))
             told.append((fact, People(low, low, per=p.per, cumulative=p.cumulative)))
+    # Outlets write up a few facts of the same days in one report.
     rng.shuffle(told)
+    told.sort(key=lambda t: t[0]["published"])
     out: list[ScenarioDocument] = []
     for i in range(0, events, EVENTS_PER_DOCUMENT):
         chunk = told[i : min(i + EVENTS_PER_DOCUMENT, events)]

@@ -36,6 +36,7 @@ STATUS_WINDOW = 60  # characters before a trigger where negation, modality and t
 NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
 FIGURE_REACH = 140  # a figure further than this from its trigger belongs to something else
 SUBJECT_REACH = 80  # an agency this close before the trigger is taken as the actor
+POLICY_FIGURE_PENALTY = FIGURE_REACH // 4  # a figure goes to a policy only when clearly nearer
 # Types whose people are sent somewhere: they get a destination.
 MOVING_TYPES = frozenset({"removal", "return", "arrival"})
 # Without a figure of its own, a type is only the backdrop of these others in one sentence:
@@ -225,7 +226,7 @@ def _assign_figures(
             for t in group:
                 d = _distance(figure.span, t.span)
                 if key[0] == "policy":
-                    d += FIGURE_REACH // 2  # policies rarely count people
+                    d += POLICY_FIGURE_PENALTY
                 if d < best_distance:
                     best, best_distance = key, d
         if best is not None:
