@@ -179,3 +179,13 @@ def test_published_dates_are_kept(tmp_path: Path) -> None:
     again = store.get_document(doc.id[:8])
     assert again is not None and again.raw.published == date(2024, 7, 3)
     assert again.blocks == doc.blocks
+
+
+def test_ingest_counts_new_versions(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text('{"url": "https://example.org/x", "text": "Police deported 40 people."}\n')
+    second.write_text('{"url": "https://example.org/x", "text": "Police deported 45 people."}\n')
+    with Passage(tmp_path / "p.db") as p:
+        assert p.ingest([first]).new == 1
+        report = p.ingest([second])
+    assert (report.new, report.versions, report.known) == (0, 1, 0)

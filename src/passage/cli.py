@@ -553,5 +553,116 @@ def export_command(fmt: str | None, output: Path, sort: str, db: Path, **filters
     err.print(f"export: {n} events -> {output} ({fmt})")
 
 
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Recompute everything instead of what changed.")
+@click.option(
+    "--measure",
+    is_flag=True,
+    help="Instead: measure merging on examples/scenarios and ../shared/gold, and the cost.",
+)
+@db_option
+def consolidate(rebuild: bool, measure: bool, db: Path) -> None:
+    """Cluster duplicate documents and merge events that report one fact.
+
+    Syndicated copies and updated versions are clustered (MinHash over the clean
+    body text) and count once; events of several reports of one fact become one
+    consolidated event listing every report, with conflicting figures flagged.
+    Runs incrementally: only new documents and re-extracted events are compared.
+
+    Example: passage consolidate --db passage.db
+    """
+    if measure:
+        from passage.consolidate.measure import main as run_measure
+
+        run_measure()
+        return
+    from passage.consolidate import consolidate as run_consolidate
+
+    with _open(db) as p:
+        report = run_consolidate(p.store.conn, rebuild=rebuild)
+    how = "rebuilt" if report.rebuilt else "updated"
+    err.print(
+        f"consolidate ({how}): {report.new_documents} new documents,"
+        f" {report.reports_recomputed} reports compared -> {db}"
+    )
+    out.print(
+        f"clusters {report.clusters}  duplicates {report.duplicates}"
+        f"  consolidated events {report.consolidated} (from {report.events} events;"
+        f" {report.multi_report} told by several reports)  conflicts {report.conflicts}"
+    )
+
+
+@main.command()
+@click.option("--type", "type_", help="Event type (removal, return, arrival, ...).")
+@click.option("--origin", help="People's origin (ISO alpha-3).")
+@click.option("--destination", help="Where people were sent or went (ISO alpha-3).")
+@click.option("--location", help="Where it happened (ISO alpha-3).")
+@click.option(
+    "--interval",
+    type=click.Choice(["day", "week", "month", "quarter", "year"]),
+    default="month",
+    show_default=True,
+)
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this day (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Until this day (YYYY-MM-DD).")
+@click.option("--combine", is_flag=True, help="One series per type for all matching corridors.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per point.")
+@db_option
+def series(
+    type_: str | None,
+    origin: str | None,
+    destination: str | None,
+    location: str | None,
+    interval: str,
+    since: Any,
+    until: Any,
+    combine: bool,
+    as_json: bool,
+    db: Path,
+) -> None:
+    """People per period and corridor, from consolidated events, nothing counted twice.
+
+    Running totals bound the sum of their parts; a point longer than one period
+    holds what a total or multi-period figure leaves unexplained. Run
+    `passage consolidate` first.
+
+    Example: passage series --type removal --destination CHN --interval month
+    """
+    from passage.consolidate import series as build_series
+
+    with _open(db) as p:
+        points = build_series(
+            p.store.conn,
+            type=type_,
+            origin=origin,
+            destination=destination,
+            location=location,
+            interval=interval,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            combine=combine,
+        )
+    if as_json:
+        for point in points:
+            click.echo(json.dumps(point.to_json(), ensure_ascii=False))
+        return
+    table = Table("type", "corridor", "from", "to", "low", "high", "how it was counted")
+    for point in points:
+        corridor = f"{','.join(point.origin) or '?'} -> {point.destination or '?'}"
+        if point.location:
+            corridor += f" (in {point.location})"
+        table.add_row(
+            point.type,
+            corridor,
+            point.start.isoformat(),
+            point.end.isoformat(),
+            str(point.low),
+            "open" if point.high is None else str(point.high),
+            escape(point.method),
+        )
+    out.print(table)
+    out.print(f"{len(points)} points")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

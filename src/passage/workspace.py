@@ -100,7 +100,12 @@ class Passage:
                 continue
             status = self.store.add_document(doc, run_id)
             self.store.clear_failures(item.provenance.path, item.provenance.record)
-            setattr(report, status, getattr(report, status) + 1)
+            if status == "new":
+                report.new += 1
+            elif status == "version":
+                report.versions += 1
+            else:
+                report.known += 1
             if progress:
                 progress(status, report.seen)
         self.store.finish_run(

@@ -27,10 +27,13 @@ DISTINCTIVE_FIGURE = 10
 # outlets' own wordings of one fact rarely half.
 EVIDENCE_SIMILARITY = 0.5
 # An undated report matches by publication day alone; its evidence must at least
-# share some content words (names, places, numbers) with the other's.
-UNDATED_EVIDENCE_SIMILARITY = 0.1
+# name two of the same things (places, names, numbers) as the other's.
+UNDATED_SHARED_WORDS = 2
 # "About 300" covers 270-330 when deciding whether figures agree.
 APPROX_MARGIN = 0.1
+# Reports of one event may date it a day apart (an overnight operation, time
+# zones, the day a figure was announced rather than the day it happened).
+DATE_SLACK_DAYS = 1
 # Two running totals are one reading only when taken on the same day (give or
 # take the day between two outlets' publication); a week apart they are updates.
 CUMULATIVE_ASOF_DAYS = 1
@@ -50,8 +53,10 @@ class Interval:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    def overlaps(self, other: Interval) -> bool:
-        return self.start <= other.end and other.start <= self.end
+    def overlaps(self, other: Interval, slack: int = 0) -> bool:
+        """Whether the two share a day, or come within ``slack`` days of each other."""
+        gap = timedelta(days=slack)
+        return self.start <= other.end + gap and other.start <= self.end + gap
 
 
 @dataclass(frozen=True)
@@ -239,8 +244,8 @@ def _dates(a: Claim, b: Claim, same_story: bool) -> bool:
         if same_story:
             return True
         near = _close(a.published, b.published, NULL_DATE_WINDOW_DAYS)
-        return near and evidence_similarity(a, b) >= UNDATED_EVIDENCE_SIMILARITY
-    if not ia.overlaps(ib):
+        return near and len(a.words & b.words) >= UNDATED_SHARED_WORDS
+    if not ia.overlaps(ib, DATE_SLACK_DAYS):
         return relative
     short, long = sorted((ia.days, ib.days))
     return long <= short * MAX_SPAN_RATIO
@@ -301,7 +306,7 @@ def windows(claim: Claim) -> list[Interval]:
     """The days a matching claim's date or publication must touch (for blocking).
 
     Two claims that can state one fact always have windows that meet: dated ones
-    share a day, undated ones were published within ``NULL_DATE_WINDOW_DAYS`` of
+    share a day (give or take ``DATE_SLACK_DAYS``), undated ones were published within ``NULL_DATE_WINDOW_DAYS`` of
     each other, running totals were read within ``CUMULATIVE_ASOF_DAYS``.
     """
     asof = timedelta(days=CUMULATIVE_ASOF_DAYS)
@@ -309,7 +314,8 @@ def windows(claim: Claim) -> list[Interval]:
         return [] if claim.asof is None else [Interval(claim.asof - asof, claim.asof + asof)]
     out = []
     if claim.span is not None:
-        out.append(Interval(claim.span.start - asof, claim.span.end + asof))
+        slack = timedelta(days=max(DATE_SLACK_DAYS, CUMULATIVE_ASOF_DAYS))
+        out.append(Interval(claim.span.start - slack, claim.span.end + slack))
     if claim.published is not None:
         slack = timedelta(days=NULL_DATE_WINDOW_DAYS) + asof
         out.append(Interval(claim.published - slack, claim.published + slack))

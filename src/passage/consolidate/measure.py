@@ -13,12 +13,16 @@ extractor: this measures consolidation alone.
 
 from __future__ import annotations
 
+import json
 import random
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from passage.clean import clean
@@ -40,11 +44,9 @@ REPO = Path(__file__).resolve().parents[3]
 SCENARIOS = REPO / "examples" / "scenarios"
 GOLD = REPO.parent / "shared" / "gold"
 
-# Page clutter added around a generated copy (lines `passage.clean` drops), invented.
-_CLUTTER_TOP = ["Skip to main content", "Share this article"]
-_CLUTTER_BOTTOM = ["Advertisement", "Sign up for our free morning newsletter"]
-# Light edits made outside the evidence sentences of a generated copy.
-_EDITS = ((" said ", " stated "), (" and ", " as well as "), (" the ", " the "))
+# Page clutter added around a generated copy: the examples of these clutter rules.
+_CLUTTER_REASONS = ("navigation", "share", "advertisement", "newsletter", "cookie")
+# Light edits: one word dropped from this many lines that hold no evidence.
 _EDITED_LINES = 3
 
 
@@ -151,6 +153,24 @@ def gold_with_copies(folder: Path = GOLD, seed: int = 0) -> list[ScenarioDocumen
     return out
 
 
+@cache
+def _clutter(language: str) -> list[str]:
+    """Example lines of the clutter rules ``passage.clean`` drops anywhere, in ``language``."""
+    path = resources.files("passage.resources") / "clutter.jsonl"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rule = json.loads(line) if line.strip() else {}
+        if (
+            rule.get("kind") == "dropped"
+            and rule.get("lang") == language
+            and rule.get("reason") in _CLUTTER_REASONS
+            and rule.get("where", "any") in ("any", "edge")
+            and not rule.get("then")
+        ):
+            out.append(rule["example"])
+    return out
+
+
 def _copy(
     raw: RawDocument, events: list[ScenarioEvent], story: str, n: int, rng: random.Random
 ) -> ScenarioDocument:
@@ -163,14 +183,16 @@ def _copy(
         if line.strip() and not any(q in line or line in q for q in quotes)
     ]
     for i in rng.sample(editable, min(_EDITED_LINES, len(editable))):
-        old, new = rng.choice(_EDITS)
-        lines[i] = lines[i].replace(old, new, 1)
-    headline = f"Copy {n}: the story our readers are following"
-    text = "\n".join([*_CLUTTER_TOP, headline, *lines, *_CLUTTER_BOTTOM])
+        words = lines[i].split(" ")
+        if len(words) > 3:
+            del words[rng.randrange(1, len(words) - 1)]
+            lines[i] = " ".join(words)
+    clutter = _clutter(raw.language or "en") or _clutter("en")
+    half = len(clutter) // 2
+    headline = f"Copy {n}: {' '.join(raw.text.split()[:6])}"
+    text = "\n".join([*clutter[:half], headline, *lines, *clutter[half:]])
     published = raw.published
     if published is not None:
-        from datetime import timedelta
-
         published += timedelta(days=1)
     copy_raw = RawDocument(
         text=text,
@@ -188,17 +210,8 @@ def _copy(
             if at >= 0:
                 spans.append(Span(at, at + s.end - s.start))
         if spans:
-            ev = _with_evidence(e, spans)
-            moved.append(ev)
+            moved.append(ScenarioEvent(replace(e.event, evidence=spans), e.fact))
     return ScenarioDocument(clean(copy_raw), story, moved)
-
-
-def _with_evidence(e: ScenarioEvent, spans: list[Span]) -> ScenarioEvent:
-    import copy
-
-    event = copy.copy(e.event)
-    event.evidence = spans
-    return ScenarioEvent(event, e.fact)
 
 
 def measure_gold(folder: Path = GOLD) -> Measurement | None:
@@ -211,7 +224,10 @@ def measure_cost(events: int = 10_000, seed: int = 0) -> Cost:
     """Time a full consolidation of ``events`` synthetic events, then a 10% batch on top."""
     corpus = synthetic_corpus(int(events * 1.1), seed)
     total = sum(len(d.events) for d in corpus)
-    cut = next(i for i in range(len(corpus)) if sum(len(d.events) for d in corpus[:i]) >= events)
+    cut, seen = 0, 0
+    while cut < len(corpus) and seen < events:
+        seen += len(corpus[cut].events)
+        cut += 1
     first, second = corpus[:cut], corpus[cut:]
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder) / "cost.db")
@@ -228,44 +244,37 @@ def measure_cost(events: int = 10_000, seed: int = 0) -> Cost:
     return Cost(n_first, len(first), full, total - n_first, incremental)
 
 
-def _share(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1%}"
+def _share(merged: int, pairs: int) -> str:
+    return "-" if not pairs else f"{merged / pairs:.2%} ({merged}/{pairs})"
+
+
+def report_lines(measurements: Sequence[Measurement | None], cost: Cost | None) -> list[str]:
+    """The measurement as plain lines, as ``main`` prints them."""
+    lines = []
+    for m in measurements:
+        if m is None:
+            continue
+        d, e = m.document_pairs, m.event_pairs
+        lines += [
+            f"{m.name}: {m.documents} documents, {m.events} events",
+            f"  duplicate document pairs merged   {_share(d.same_merged, d.same_pairs)}",
+            f"  distinct document pairs merged    {_share(d.distinct_merged, d.distinct_pairs)}",
+            f"  same-fact event pairs merged      {_share(e.same_merged, e.same_pairs)}",
+            f"  distinct event pairs merged       {_share(e.distinct_merged, e.distinct_pairs)}",
+        ]
+    if cost is not None:
+        lines += [
+            f"cost: full consolidation of {cost.events} synthetic events ({cost.documents}"
+            f" documents) {cost.full_seconds:.2f}s = {cost.full_per_10k:.2f}s per 10,000 events",
+            f"      incremental batch of {cost.incremental_events} more events"
+            f" {cost.incremental_seconds:.2f}s = {cost.incremental_per_10k:.2f}s per 10,000 events",
+        ]
+    return lines
 
 
 def main() -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(highlight=False)
-    table = Table(
-        "data",
-        "documents",
-        "events",
-        "dup docs merged",
-        "distinct docs merged",
-        "same-fact events merged",
-        "distinct events merged",
-    )
-    for m in (measure_scenarios(), measure_gold()):
-        if m is None:
-            continue
-        table.add_row(
-            m.name,
-            str(m.documents),
-            str(m.events),
-            _share(m.document_pairs.merged),
-            _share(m.document_pairs.wrongly_merged),
-            _share(m.event_pairs.merged),
-            _share(m.event_pairs.wrongly_merged),
-        )
-    console.print(table)
-    cost = measure_cost()
-    console.print(
-        f"cost: full consolidation of {cost.events} events in {cost.documents} documents"
-        f" {cost.full_seconds:.2f}s ({cost.full_per_10k:.2f}s per 10,000 events);"
-        f" incremental batch of {cost.incremental_events} events {cost.incremental_seconds:.2f}s"
-        f" ({cost.incremental_per_10k:.2f}s per 10,000 events)"
-    )
+    for line in report_lines([measure_scenarios(), measure_gold()], measure_cost()):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -281,5 +281,4 @@ def _member(report_key: str, m: EventRecord) -> Member:
             [s.start, s.end, m.evidence_text[i] if i < len(m.evidence_text) else None]
             for i, s in enumerate(m.event.evidence)
         ],
-        created_at=m.created_at,
     )

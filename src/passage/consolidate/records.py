@@ -50,7 +50,6 @@ class EventRecord:
     doc: DocMeta
     idx: int
     event: Event
-    created_at: str
     evidence_text: list[str]
     cluster_id: str = ""
     relation: str = "same"
@@ -99,7 +98,6 @@ class Member:
     title: str | None
     published: date | None
     evidence: list[list[Any]]  # [start, end, text]
-    created_at: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -47,8 +47,7 @@ def consolidate(conn: sqlite3.Connection, *, rebuild: bool = False) -> Consolida
             report.reports_recomputed = _full(conn)
             report.changed_clusters = len(update.changed_clusters)
         else:
-            changed = update.changed_docs | sql.changed_event_docs(conn)
-            report.reports_recomputed, report.changed_clusters = _incremental(conn, changed)
+            _incremental(conn, update.changed_docs | sql.changed_event_docs(conn), report)
         for key, value in sql.counts(conn).items():
             setattr(report, key, value)
     return report
@@ -120,9 +119,11 @@ def _save(
     sql.save_report_blocks(conn, rows)
 
 
-def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int, int]:
+def _incremental(
+    conn: sqlite3.Connection, changed_docs: set[str], outcome: ConsolidationReport
+) -> None:
     if not changed_docs:
-        return 0, 0
+        return
     cache = _Reports(conn)
     changed_clusters = {r.cluster_id for r in sql.cluster_rows(conn, changed_docs).values()}
     old_components = sql.components_of_docs(conn, changed_docs)
@@ -134,12 +135,12 @@ def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int,
     # with each other here; the queries below link everything else.
     edges: set[Edge] = set(sweep_edges(changed, cache.claims))
     while frontier:
-        report = frontier.pop()
-        claim = cache.claims[report.key]
+        current = frontier.pop()
+        claim = cache.claims[current.key]
         months = months_of(windows(claim))
-        clusters = sql.candidate_clusters(conn, blocks_of(report, claim), months)
+        clusters = sql.candidate_clusters(conn, blocks_of(current, claim), months)
         for other in cache.of_clusters(clusters):
-            edge = link(report, claim, other, cache.claims[other.key])
+            edge = link(current, claim, other, cache.claims[other.key])
             if edge is None:
                 continue
             edges.add(edge)
@@ -149,4 +150,4 @@ def _incremental(conn: sqlite3.Connection, changed_docs: set[str]) -> tuple[int,
     events = [m.id for r in closure.values() for m in r.members]
     sql.delete_components(conn, old_components | sql.components_of_events(conn, events))
     _save(conn, merge(closure.values(), edges), closure.values(), cache.claims)
-    return len(closure), len(changed_clusters)
+    outcome.reports_recomputed, outcome.changed_clusters = len(closure), len(changed_clusters)

@@ -22,7 +22,7 @@ from typing import Any
 from passage.clean import clean
 from passage.ingest import read_jsonl
 from passage.model import DateRange, Document, Event, Failure, People, Span
-from passage.store import Store
+from passage.store import Store, event_key
 
 SCENARIO_EXTRACTOR = "scenario-hand-built"
 
@@ -114,8 +114,6 @@ def _day(value: str | None) -> date | None:
 
 def store_scenarios(store: Store, documents: Sequence[ScenarioDocument]) -> dict[str, str]:
     """Add the documents and their hand-built events; return event id -> fact label."""
-    from passage.store import event_key
-
     facts: dict[str, str] = {}
     for item in documents:
         doc = item.document

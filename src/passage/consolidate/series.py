@@ -4,7 +4,8 @@ Consolidated events become facts over days: a single event (one day, or a
 short date), a rate (prorated over the days it holds), a figure for a longer
 period ("in 2023"), and the increments of a running total (2,300 then 3,100 so
 far this year: 2,300 up to the first report, 800 between the two). A fact whose
-days lie inside a larger aggregate's days is a part of it, not an addition: the
+days lie inside a larger aggregate's days, about the same countries or fewer, is
+a part of it, not an addition: the
 aggregate keeps only what its parts leave unexplained (8,000 since January with
 5,000 reported in single events leaves 3,000, so the total is 8,000, not
 13,000). Each fact's share goes to the period (month by default) that holds its
@@ -38,6 +39,7 @@ class _Fact:
     ids: list[str]
     label: str
     aggregate: bool
+    scope: _Scope
     children: list[_Fact] = field(default_factory=list)
 
     @property
@@ -49,7 +51,27 @@ class _Fact:
             return False
         inside = self.start <= other.start and other.end <= self.end
         same_days = (self.start, self.end) == (other.start, other.end)
-        return inside and (not other.aggregate or not same_days)
+        return inside and (not other.aggregate or not same_days) and self.scope.covers(other.scope)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The countries a fact is about; a total covers facts of its countries or narrower."""
+
+    origin: frozenset[str]
+    destination: str | None
+    location: str | None
+
+    @staticmethod
+    def of(ev: ConsolidatedEvent) -> _Scope:
+        return _Scope(frozenset(ev.origin), ev.destination, ev.location)
+
+    def covers(self, other: _Scope) -> bool:
+        return (
+            (not self.origin or (bool(other.origin) and other.origin <= self.origin))
+            and self.destination in (None, other.destination)
+            and self.location in (None, other.location)
+        )
 
 
 @dataclass
@@ -70,11 +92,14 @@ def series(
     interval: str = "month",
     since: date | None = None,
     until: date | None = None,
+    combine: bool = False,
 ) -> list[SeriesPoint]:
     """The series of every corridor and type matching the filters, by period.
 
     A corridor is the events' origin countries with their destination and
-    location; each distinct one is its own series. ``interval`` is one of
+    location; each distinct one is its own series, unless ``combine``: then all
+    events of a type matching the filters make one series (a report that leaves
+    the origin unknown joins the ones that name it). ``interval`` is one of
     ``INTERVALS``. Points overlapping ``[since, until]`` are kept.
     """
     if interval not in INTERVALS:
@@ -82,13 +107,14 @@ def series(
     filters = sql.ConsolidatedFilters(
         type=type, origin=origin, destination=destination, location=location, limit=None
     )
-    corridors: dict[tuple[str, str, str, str], list[ConsolidatedEvent]] = {}
+    corridors: dict[tuple[str, ...], list[ConsolidatedEvent]] = {}
     for ev in sql.consolidated_events(conn, filters):
-        key = (ev.type, ",".join(ev.origin), ev.destination or "", ev.location or "")
+        key = (ev.type,) if combine else (ev.type, *_corridor_key(ev))
         corridors.setdefault(key, []).append(ev)
     points: list[SeriesPoint] = []
-    for events in corridors.values():
-        points += corridor_series(events, interval)
+    for key, events in sorted(corridors.items()):
+        label = Corridor(key[0], [origin] if origin else [], destination, location)
+        points += corridor_series(events, interval, label if combine else None)
     return [
         p
         for p in points
@@ -96,10 +122,31 @@ def series(
     ]
 
 
-def corridor_series(events: list[ConsolidatedEvent], interval: str = "month") -> list[SeriesPoint]:
-    """The points of one corridor's events (all of one type and corridor)."""
+@dataclass(frozen=True)
+class Corridor:
+    """What a series is about: a type, and the countries its events share."""
+
+    type: str
+    origin: list[str]
+    destination: str | None
+    location: str | None
+
+
+def _corridor_key(ev: ConsolidatedEvent) -> tuple[str, str, str]:
+    return (",".join(ev.origin), ev.destination or "", ev.location or "")
+
+
+def corridor_series(
+    events: list[ConsolidatedEvent], interval: str = "month", corridor: Corridor | None = None
+) -> list[SeriesPoint]:
+    """The points of one series' events (all of one type; ``corridor`` names it).
+
+    Without ``corridor`` the series is named after its first event's countries.
+    """
     if not events:
         return []
+    head = events[0]
+    corridor = corridor or Corridor(head.type, list(head.origin), head.destination, head.location)
     facts = _facts(events, interval)
     _nest(facts)
     shares: dict[tuple[date, date, bool], list[_Share]] = {}
@@ -109,16 +156,15 @@ def corridor_series(events: list[ConsolidatedEvent], interval: str = "month") ->
         span = first != last
         key = (fact.start, fact.end, True) if span else (first.start, first.end, False)
         shares.setdefault(key, []).append(share)
-    head = events[0]
     out = []
     for (start, end, span), items in sorted(shares.items()):
         highs = [s.high for s in items]
         out.append(
             SeriesPoint(
-                type=head.type,
-                origin=list(head.origin),
-                destination=head.destination,
-                location=head.location,
+                type=corridor.type,
+                origin=list(corridor.origin),
+                destination=corridor.destination,
+                location=corridor.location,
                 start=start,
                 end=end,
                 low=floor(sum(s.low for s in items)),
@@ -154,7 +200,7 @@ def period(day: date, interval: str) -> Interval:
 
 def _facts(events: list[ConsolidatedEvent], step: str) -> list[_Fact]:
     facts: list[_Fact] = []
-    running: dict[date, list[tuple[Interval, ConsolidatedEvent]]] = {}
+    running: dict[tuple[str, ...], list[tuple[Interval, ConsolidatedEvent]]] = {}
     for ev in sorted(events, key=lambda e: e.id):
         p, days = ev.people, days_of(ev.date)
         if ev.status == "planned" or p is None or days is None:
@@ -162,7 +208,9 @@ def _facts(events: list[ConsolidatedEvent], step: str) -> list[_Fact]:
         if p.low is None and p.high is None:
             continue
         if p.cumulative:
-            running.setdefault(days.start, []).append((days, ev))
+            # readings of one running total: one corridor, one start
+            key = (*_corridor_key(ev), days.start.isoformat())
+            running.setdefault(key, []).append((days, ev))
         elif p.per:
             facts += _rate(ev, days, step)
         else:
@@ -170,7 +218,16 @@ def _facts(events: list[ConsolidatedEvent], step: str) -> list[_Fact]:
             if ev.conflict:
                 label += " (reports disagree)"
             facts.append(
-                _Fact(days.start, days.end, p.low or 0, p.high, [ev.id], label, days.days > 1)
+                _Fact(
+                    days.start,
+                    days.end,
+                    p.low or 0,
+                    p.high,
+                    [ev.id],
+                    label,
+                    days.days > 1,
+                    _Scope.of(ev),
+                )
             )
     for readings in running.values():
         facts += _increments(readings)
@@ -193,7 +250,7 @@ def _rate(ev: ConsolidatedEvent, days: Interval, step: str) -> list[_Fact]:
         low = (p.low or 0) * factor
         high = None if p.high is None else p.high * factor
         label = f"rate {describe(p)} over {n} day(s)"
-        out.append(_Fact(cursor, end, low, high, [ev.id], label, True))
+        out.append(_Fact(cursor, end, low, high, [ev.id], label, True, _Scope.of(ev)))
         cursor = end + timedelta(days=1)
     return out
 
@@ -207,7 +264,10 @@ def _increments(readings: list[tuple[Interval, ConsolidatedEvent]]) -> list[_Fac
         assert p is not None
         if previous is None:
             label = f"running total {describe(p)} from {days.start} to {days.end}"
-            out.append(_Fact(days.start, days.end, p.low or 0, p.high, [ev.id], label, True))
+            first = _Fact(
+                days.start, days.end, p.low or 0, p.high, [ev.id], label, True, _Scope.of(ev)
+            )
+            out.append(first)
             previous = (days, ev)
             continue
         prev_days, prev = previous
@@ -219,7 +279,7 @@ def _increments(readings: list[tuple[Interval, ConsolidatedEvent]]) -> list[_Fac
         high = None if p.high is None else max(0, p.high - (q.low or 0))
         start = prev_days.end + timedelta(days=1)
         label = f"running total {describe(p)} at {days.end} minus {describe(q)} at {prev_days.end}"
-        out.append(_Fact(start, days.end, low, high, [ev.id, prev.id], label, True))
+        out.append(_Fact(start, days.end, low, high, [ev.id, prev.id], label, True, _Scope.of(ev)))
         previous = (days, ev)
     return out
 
@@ -227,8 +287,9 @@ def _increments(readings: list[tuple[Interval, ConsolidatedEvent]]) -> list[_Fac
 def _nest(facts: list[_Fact]) -> None:
     """Give each fact to the smallest aggregate holding its days."""
     ordered = sorted(facts, key=lambda f: (f.days, f.start, f.ids))
+    aggregates = [f for f in ordered if f.aggregate]
     for fact in ordered:
-        holders = [a for a in ordered if a.contains(fact)]
+        holders = [a for a in aggregates if a.contains(fact)]
         if holders:
             parent = min(holders, key=lambda a: (a.days, a.start, a.ids))
             parent.children.append(fact)

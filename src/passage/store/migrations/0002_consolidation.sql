@@ -3,7 +3,8 @@
 -- report_blocks indexes each report by what a matching report must share, so that
 -- an incremental run finds a new report's candidates without scanning events.
 -- No foreign key points at events: re-extraction replaces events, and the next
--- consolidation notices the change (event id and created_at) and redoes that part.
+-- consolidation notices the change (event id and the digest of its fields) and
+-- redoes that part.
 
 CREATE TABLE doc_signatures (
     doc_id TEXT PRIMARY KEY REFERENCES documents(id),
@@ -51,7 +52,7 @@ CREATE INDEX consolidated_events_type_date ON consolidated_events(type, date_sta
 CREATE TABLE consolidated_members (
     event_id TEXT PRIMARY KEY,         -- events.id
     consolidated_id TEXT NOT NULL REFERENCES consolidated_events(id) ON DELETE CASCADE,
-    event_created_at TEXT NOT NULL,    -- events.created_at when consolidated (detects re-extraction)
+    event_digest TEXT NOT NULL,        -- the event's fields when consolidated (detects re-extraction)
     doc_id TEXT NOT NULL,
     cluster_id TEXT NOT NULL,
     report_key TEXT NOT NULL,          -- the events of one fact in one duplicate cluster share it
