@@ -50,7 +50,7 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         return False  # two events of one sentence were made distinct on purpose
     if ea.people is not None and eb.people is not None:
         return ea.people.to_json() == eb.people.to_json()
-    if ea.status != eb.status:
+    if (ea.status == "planned") != (eb.status == "planned"):
         return False
     if b.sentence.headline or b.sentence.caption or b.weak:
         return True
