@@ -87,8 +87,13 @@ def floor_metrics(report: EvalReport) -> dict[str, float]:
     return metrics
 
 
+FLOAT_SLACK = 1e-9  # floors are rounded from floats: 0.56 stands for 0.5599999999
+
+
 def _worse(name: str, value: float, floor: float) -> bool:
-    return value > floor if name == FALSE_ALARMS_KEY else value < floor
+    if name == FALSE_ALARMS_KEY:
+        return value > floor
+    return value < floor - FLOAT_SLACK
 
 
 def check_floors(report: EvalReport, floors: Floors) -> list[str]:
