@@ -24,6 +24,8 @@ CUE_NAMES = {
     "single_person_before",
     "single_person_after",
     "part_of_total",
+    "date_in_name_before",
+    "date_in_name_after",
 }
 
 

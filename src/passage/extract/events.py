@@ -131,7 +131,7 @@ def sentence_events(
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
-            _set_date(ev, lead, figure, found)
+            _set_date(text, ev, lead, figure, found)
             weak_only = weak and ev.people is None and ev.date is None
             out.append(Candidate(ev, sentence, lead, figure, group[1:], weak_only))
     return out
@@ -390,10 +390,29 @@ def _source(text: str, span: Span, found: Mentions) -> Span | None:
     return None
 
 
-def _set_date(ev: Event, trigger: Trigger, figure: Figure | None, found: Mentions) -> None:
-    if not found.dates:
-        return
+DATE_REACH = 100  # a date further than this from its trigger or figure dates another clause
+
+
+def _set_date(
+    text: str, ev: Event, trigger: Trigger, figure: Figure | None, found: Mentions
+) -> None:
     anchor = figure.span if figure is not None else trigger.span
-    best = min(found.dates, key=lambda d: _distance(d.span, anchor))
+    dates = [
+        d
+        for d in found.dates
+        if _distance(d.span, anchor) <= DATE_REACH and not _names_a_thing(text, d.span)
+    ]
+    if not dates:
+        return
+    best = min(dates, key=lambda d: _distance(d.span, anchor))
     ev.date = best.range
     ev.spans["date"] = [best.span]
+
+
+def _names_a_thing(text: str, span: Span) -> bool:
+    """A year inside a name ("the 1980 Refugee Act", "the Act of 1952") dates no event."""
+    before = text[max(0, span.start - 8) : span.start]
+    after = text[span.end : span.end + 40]
+    return bool(cue("date_in_name_before", case=True).search(before)) or bool(
+        cue("date_in_name_after", case=True).match(after)
+    )
