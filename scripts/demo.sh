@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a virtual environment and run Passage's main job on the bundled example corpus with
-# the embedded database (SQLite file passage.db): ingest, extract events, show what is stored,
-# then serve the dashboard and the REST API on http://127.0.0.1:8000/ (Ctrl-C to stop).
+# the embedded database (SQLite file passage.db): ingest, extract events, consolidate the
+# reports of one fact into one event, show what is stored, then serve the dashboard (one row
+# per fact, every report on demand) and the REST API on http://127.0.0.1:8000/ (Ctrl-C to stop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -12,8 +13,9 @@ fi
 .venv/bin/python -m pip install -q -e .
 DB=${PASSAGE_DB:-passage.db}
 PORT=${PASSAGE_PORT:-8000}
-.venv/bin/passage ingest examples/corpus --db "$DB"
-.venv/bin/passage extract examples/corpus --db "$DB" -o events.jsonl --quiet
+.venv/bin/passage ingest examples/corpus examples/scenarios --db "$DB"
+.venv/bin/passage extract examples/corpus examples/scenarios --db "$DB" -o events.jsonl --quiet
+.venv/bin/passage consolidate --db "$DB"
 .venv/bin/passage stats --db "$DB"
 echo "events written to events.jsonl"
 if [ "${PASSAGE_NO_SERVE:-}" = "1" ]; then

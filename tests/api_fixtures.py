@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from passage.consolidate import consolidate
+from passage.consolidate.scenarios import load_scenarios, scenario_files, store_scenarios
 from passage.model import (
     Block,
     DateRange,
@@ -305,6 +307,23 @@ def build_db(path: Path) -> Path:
         doc = Document(raw=raw, blocks=blocks, language="en")
         store.add_document(doc)
         store.replace_events(doc.id, [_event(report.text, e) for e in report.events], "test-v1")
+    store.close()
+    return path
+
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "examples" / "scenarios"
+
+
+def build_consolidated_db(path: Path) -> Path:
+    """The invented reports plus the invented multi-report scenarios, consolidated.
+
+    Among them, one deportation flight told by three outlets (100, 130 and "more than
+    100" people), a syndicated copy and an updated article (see examples/scenarios).
+    """
+    build_db(path)
+    store = Store(path)
+    store_scenarios(store, load_scenarios(scenario_files(SCENARIOS)))
+    consolidate(store.conn)
     store.close()
     return path
 

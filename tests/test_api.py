@@ -223,17 +223,18 @@ def test_missing_database_is_a_503_json(tmp_path: Path) -> None:
 FUZZ_PARAMS = [
     "type", "policy_kind", "status", "origin", "location", "destination", "country",
     "date_from", "date_to", "min_people", "actor", "source", "q", "page", "limit", "offset",
-    "sort", "interval", "by", "format",
+    "sort", "interval", "by", "format", "unit", "conflict", "min_reports",
 ]  # fmt: skip
 FUZZ_VALUES = [
     "", " ", "0", "-1", "1", "99999999999999999999999", "1e3", "removal", "AFG", "Afghanistan",
     "2024", "2024-02-30", "2024-1-5", "0000-01-01", "9999-12-31", "-date", "people", "%", "_",
     "\\", "'", '"', "' OR 1=1 --", "null", "NaN", "..", "é", "中国", "😀", "a,b,,c", ",",
-    "x" * 5000, "%00", "\x00", "week", "corridor", "jsonl", "parquet",
+    "x" * 5000, "%00", "\x00", "week", "corridor", "jsonl", "parquet", "facts", "true",
 ]  # fmt: skip
 FUZZ_PATHS = [
     "/api/v1/events", "/api/v1/aggregates/people", "/api/v1/corridors", "/api/v1/export",
     "/api/v1/documents", "/api/v1/facets", "/api/v1/events/%00", "/api/v1/documents/..%2F",
+    "/api/v1/consolidated", "/api/v1/consolidated/%25",
 ]  # fmt: skip
 
 

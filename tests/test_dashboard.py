@@ -1,5 +1,8 @@
 """The dashboard end to end: the real `passage serve`, driven in Debian's chromium.
 
+Two databases: the invented reports not consolidated (the table falls back to every
+report and says so), and the same plus the invented multi-report scenarios, consolidated
+(one row per fact by default, every report on demand).
 Screenshots go to artifacts/screenshots/ (not committed).
 """
 
@@ -17,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api_fixtures import build_db
+from api_fixtures import build_consolidated_db, build_db
 
 pytestmark = pytest.mark.browser
 
@@ -38,9 +41,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_db(tmp_path_factory.mktemp("dash") / "events.db")
+def _serve(db: Path) -> Iterator[str]:
+    """Run `passage serve` over ``db`` until the generator is closed; yield its base url."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "passage.cli", "serve", "--db", str(db), "--port", str(port)],
@@ -66,6 +68,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(build_db(tmp_path_factory.mktemp("dash") / "events.db"))
+
+
+@pytest.fixture(scope="module")
+def facts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(build_consolidated_db(tmp_path_factory.mktemp("facts") / "facts.db"))
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
@@ -85,19 +97,28 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-@pytest.fixture
-def page(browser, server: str) -> Iterator[object]:
+def _open_page(browser, base: str) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     pg = context.new_page()
     pg.set_default_timeout(UI_TIMEOUT_MS)
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.goto(server + "/")
+    pg.goto(base + "/")
     pg.wait_for_selector("body[data-ready=true]")
     yield pg
     context.close()
     assert errors == [], errors
+
+
+@pytest.fixture
+def page(browser, server: str) -> Iterator[object]:
+    yield from _open_page(browser, server)
+
+
+@pytest.fixture
+def facts_page(browser, facts_server: str) -> Iterator[object]:
+    yield from _open_page(browser, facts_server)
 
 
 def _settled(pg) -> None:
@@ -186,3 +207,115 @@ def test_download_holds_the_filtered_rows(page) -> None:
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
     assert sorted(r["type"] for r in rows) == ["policy", "return"]
     assert all(r["origin"] == "AFG" and r["citation"] for r in rows)
+
+
+# --------------------------------------------------------------------------- consolidated
+
+
+def test_without_consolidation_every_report_is_shown_and_said(page) -> None:
+    expect(page.locator("#events tbody tr")).to_have_count(11)
+    expect(page.locator("body")).to_have_attribute("data-view", "reports")
+    expect(page.locator("#view-note")).to_contain_text("no consolidated events yet")
+    expect(page.locator("#view button[data-view=facts]")).to_be_disabled()
+    expect(page.locator("#events th", has_text="Actor")).to_have_count(1)
+    page.screenshot(path=str(SHOTS / "dashboard-not-consolidated.png"))
+
+
+def _facts(pg) -> list[dict]:
+    return pg.eval_on_selector_all(
+        "#events tbody tr", "rs => rs.map(r => ({id: r.dataset.id, reports: +r.dataset.reports}))"
+    )
+
+
+def test_the_table_shows_one_row_per_fact_and_every_report_on_demand(
+    facts_page, facts_server: str
+) -> None:
+    pg = facts_page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    facets = httpx.get(f"{facts_server}/api/v1/facets").json()
+    rows = pg.locator("#events tbody tr")
+    expect(rows).to_have_count(facets["consolidated"])
+    assert facets["consolidated"] < facets["events"]
+    expect(pg.locator("body")).to_have_attribute("data-view", "facts")
+    expect(pg.locator("#view-note")).to_be_hidden()
+    flight = pg.locator("#events tbody tr[data-reports='3']")
+    expect(flight).to_have_count(1)
+    expect(flight.locator(".reports-badge")).to_have_text("3 reports")
+    expect(flight.locator(".conflict")).to_have_text("⚠ figures differ")
+    expect(flight.locator("td.num >> nth=0")).to_contain_text("≥ 100")
+    pg.screenshot(path=str(SHOTS / "dashboard-facts.png"), full_page=True)
+
+    pg.select_option("select[name=origin]", "GEO")  # the flight told by three outlets
+    expect(rows).to_have_count(1)
+    _settled(pg)
+    (fact,) = _facts(pg)
+    assert fact["reports"] == 3
+    corridor = pg.locator("#corridors li >> nth=0")
+    expect(corridor.locator(".value")).to_have_text("100 people · 1 fact")  # counted once
+    pg.click("#view button[data-view=reports]")
+    expect(rows).to_have_count(3)
+    _settled(pg)
+    expect(corridor.locator(".value")).to_have_text("330 people · 3 events")
+    expect(pg.locator("body")).to_have_attribute("data-view", "reports")
+    assert "view=reports" in pg.url and "origin=GEO" in pg.url
+    facts_of_rows = pg.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.fact)")
+    assert facts_of_rows == [fact["id"]] * 3
+    pg.screenshot(path=str(SHOTS / "dashboard-every-report.png"), full_page=True)
+    pg.click("#view button[data-view=facts]")
+    expect(rows).to_have_count(1)
+    assert "view=reports" not in pg.url
+
+
+def test_opening_a_fact_lists_its_reports_and_each_opens_its_evidence(
+    facts_page, facts_server: str
+) -> None:
+    pg = facts_page
+    pg.select_option("select[name=origin]", "GEO")
+    row = pg.locator("#events tbody tr")
+    expect(row).to_have_count(1)
+    _settled(pg)
+    fact_id = row.get_attribute("data-id")
+    fact = httpx.get(f"{facts_server}/api/v1/consolidated/{fact_id}").json()
+    row.click()
+    drawer = pg.locator("#detail")
+    expect(drawer).to_have_attribute("data-kind", "fact")
+    expect(drawer).to_have_attribute("data-id", fact_id)
+    reports = pg.locator("#detail-reports li")
+    expect(reports).to_have_count(3)
+    figures = sorted(reports.locator(".figure").all_inner_texts())
+    assert figures == ["100", "130", "≥ 100"]
+    sources = set(reports.locator(".source").all_inner_texts())
+    assert sources == {m["source"] for m in fact["members"]}
+    expect(pg.locator("#detail-method")).to_contain_text("disagree")
+    pg.screenshot(path=str(SHOTS / "fact-detail.png"))
+
+    police = next(m for m in fact["members"] if m["source"] == "federal police")
+    pg.locator(f"#detail-reports li[data-event-id='{police['event_id']}'] button").click()
+    expect(drawer).to_have_attribute("data-kind", "event")
+    expect(drawer).to_have_attribute("data-id", police["event_id"])
+    highlighted = "".join(pg.locator("#detail-text .ev[data-ev='0']").all_inner_texts())
+    assert highlighted == police["evidence"][0]["text"]
+    back = pg.locator("#detail-back")
+    expect(back).to_have_text("← The fact and its 3 reports")
+    pg.screenshot(path=str(SHOTS / "fact-report-evidence.png"))
+    back.click()
+    expect(drawer).to_have_attribute("data-kind", "fact")
+    expect(reports).to_have_count(3)
+    pg.keyboard.press("Escape")
+    expect(drawer).to_be_hidden()
+
+
+def test_a_report_links_to_the_other_reports_of_its_fact(facts_page) -> None:
+    pg = facts_page
+    pg.click("#view button[data-view=reports]")
+    pg.fill("input[name=q]", "130 Georgians")
+    row = pg.locator("#events tbody tr")
+    expect(row).to_have_count(1)
+    _settled(pg)
+    row.click()
+    expect(pg.locator("#detail")).to_have_attribute("data-kind", "event")
+    back = pg.locator("#detail-back")
+    expect(back).to_have_text("One of 3 reports of this fact: see them all →")
+    back.click()
+    expect(pg.locator("#detail")).to_have_attribute("data-kind", "fact")
+    expect(pg.locator("#detail-reports li")).to_have_count(3)

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from api_fixtures import FIGURES, REPORTS, build_db
+from api_fixtures import FIGURES, REPORTS, build_consolidated_db, build_db
 from passage.api.app import create_app
 from passage.api.filters import build_filters
 from passage.cli import main
@@ -135,3 +135,34 @@ def test_cli_export(db: Path, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "--date-from" in bad.output
     missing = runner.invoke(main, ["export", "-o", "-", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and "no such database" in missing.output
+
+
+def test_every_row_carries_its_consolidated_id(tmp_path: Path) -> None:
+    db = build_consolidated_db(tmp_path / "c.db")
+    conn = connect_readonly(db)
+    try:
+        rows = [json.loads(x) for x in export(conn, EventFilters(), "jsonl").splitlines()]
+        flight = build_filters(type="removal", origin="GEO")
+        table = pq.read_table(io.BytesIO(export(conn, flight, "parquet")))
+        listed = list(csv.DictReader(io.StringIO(export(conn, flight, "csv").decode("utf-8"))))
+        facts = {r[0] for r in conn.execute("SELECT id FROM consolidated_events")}
+    finally:
+        conn.close()
+    assert {r["consolidated_id"] for r in rows} == facts  # every fact, no row without one
+    assert len(rows) > len(facts)
+    # one flight told by three outlets: three rows, one consolidated id
+    (fact,) = set(table.column("consolidated_id").to_pylist())
+    assert table.num_rows == 3 and fact in facts
+    assert [r["consolidated_id"] for r in listed] == [fact] * 3
+    out = tmp_path / "flight.csv"
+    args = ["export", "-o", str(out), "--type", "removal", "--origin", "GEO", "--db", str(db)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    cli_rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["consolidated_id"] for r in cli_rows] == [fact] * 3
+
+
+def test_before_consolidation_the_column_is_empty(conn) -> None:
+    rows = [json.loads(x) for x in export(conn, EventFilters(), "jsonl").splitlines()]
+    assert {r["consolidated_id"] for r in rows} == {None}
+    data = export(conn, build_filters(type="return"), "csv").decode("utf-8")
+    assert {r["consolidated_id"] for r in csv.DictReader(io.StringIO(data))} == {""}

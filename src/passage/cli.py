@@ -244,7 +244,7 @@ def stats(as_json: bool, db: Path) -> None:
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Also ingest the inputs and store their events in this database.",
+    help="Also ingest the inputs, store their events in this database and consolidate them.",
 )
 @quiet_option
 def extract(inputs: tuple[str, ...], output: Path, db: Path | None, quiet: bool) -> None:
@@ -252,7 +252,8 @@ def extract(inputs: tuple[str, ...], output: Path, db: Path | None, quiet: bool)
 
     INPUTS is anything `passage ingest` reads. Each event is written in the
     GUIDELINES form with evidence as [start, end] character offsets into the
-    document's text.
+    document's text. With --db, consolidation is brought up to date afterwards
+    (as `passage consolidate` does), so the dashboard lists one row per fact.
 
     Example: passage extract examples/corpus -o events.jsonl --db passage.db
     """
@@ -295,6 +296,8 @@ def extract(inputs: tuple[str, ...], output: Path, db: Path | None, quiet: bool)
                 }
                 sink.write(json.dumps(line, ensure_ascii=False) + "\n")
                 progress("extracted", n)
+        if store:
+            _consolidate_after_extract(store, db)
     finally:
         if sink is not sys.stdout:
             sink.close()
@@ -304,6 +307,18 @@ def extract(inputs: tuple[str, ...], output: Path, db: Path | None, quiet: bool)
         err.print(f"[red]error[/red] {escape(failure.describe())}")
     if failures:
         sys.exit(1)
+
+
+def _consolidate_after_extract(workspace: Any, db: Path | None) -> None:
+    """Bring consolidation up to date, so lists show one row per fact (incremental: cheap)."""
+    from passage.consolidate import consolidate as run_consolidate
+
+    report = run_consolidate(workspace.store.conn)
+    err.print(
+        f"consolidate: {report.consolidated} consolidated events from {report.events} events"
+        f" ({report.multi_report} told by several reports, {report.conflicts} with conflicting"
+        f" figures) -> {db}"
+    )
 
 
 @main.command("eval")
@@ -468,10 +483,17 @@ def serve(host: str, port: int, db: Path) -> None:
     import uvicorn
 
     from passage.api.app import create_app
+    from passage.consolidate import counts
 
     if not db.exists():
         raise click.ClickException(f"{db}: no such database (run `passage ingest` first)")
-    _open(db).close()  # applies pending migrations before read-only use
+    with _open(db) as p:  # applies pending migrations before read-only use
+        consolidated = counts(p.store.conn)["consolidated"]
+    if not consolidated:
+        err.print(
+            f"note: no consolidated events yet; the dashboard lists every report's event"
+            f" (run `passage consolidate --db {db}` for one row per fact)"
+        )
     err.print(f"serving {db} at http://{host}:{port}/  (API /api/v1, docs /docs)")
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 

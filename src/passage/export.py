@@ -1,7 +1,9 @@
 """Export selected events as CSV, JSON Lines or Parquet, each with its evidence and a citation.
 
-Every row holds every event field, the evidence text and offsets, each field's
-source spans, the report's url, title and date, and a one-line citation::
+Every row is one report's event: every field, the evidence text and offsets, each
+field's source spans, the report's url, title and date, a one-line citation, and
+``consolidated_id``, the fact it reports (shared by every report of one fact; empty
+until ``passage consolidate`` has run)::
 
     from passage.export import export
     from passage.api.filters import build_filters
@@ -34,6 +36,7 @@ MEDIA_TYPES = {
 # in CSV, origin and places are joined with ";" and the other lists are JSON).
 COLUMNS: dict[str, str] = {
     "id": "string",
+    "consolidated_id": "string",
     "doc_id": "string",
     "type": "string",
     "policy_kind": "string",
@@ -109,6 +112,7 @@ def export_row(rec: EventRecord) -> dict[str, Any]:
             )
     return {
         "id": rec.id,
+        "consolidated_id": rec.consolidated_id,
         "doc_id": rec.document.id,
         "type": ev.type,
         "policy_kind": ev.policy_kind,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cache
 from typing import Annotated, Literal
 
@@ -18,10 +19,30 @@ from passage.api.schemas import (
     corridor_public,
 )
 from passage.store import queries
+from passage.store.consolidation.listing import FACTS
+from passage.store.queries import EventFilters, FigureRow
 
 router = APIRouter(tags=["aggregates"])
 
 MAX_CORRIDORS = 500
+FACTS_METHOD = (
+    "each fact counted once (its reports merged by `passage consolidate`;"
+    " the range of their figures when they disagree); "
+)
+
+Unit = Literal["reports", "facts"]
+UnitParam = Annotated[
+    Unit,
+    Query(
+        description="reports: every report's event counts; facts: each consolidated event"
+        " (one fact, however many reports tell it) counts once"
+    ),
+]
+
+
+def _rows(conn: sqlite3.Connection, filters: EventFilters, unit: Unit) -> list[FigureRow]:
+    scope = FACTS if unit == "facts" else queries.EVENTS
+    return queries.figure_rows(conn, filters, scope)
 
 
 @router.get("/aggregates/people", response_model=PeopleAggregatePublic)
@@ -30,14 +51,18 @@ def people(
     filters: FiltersDep,
     interval: Annotated[Literal["week", "month", "year"], Query()] = "month",
     by: Annotated[Literal["type", "corridor"], Query()] = "type",
+    unit: UnitParam = "reports",
 ):
     """People per period by event type or corridor, and how they were counted (``method``).
 
     Only single events are summed (no rate, no running total, status occurred or
     ongoing unless ``status`` says otherwise); the others are listed separately.
+    With ``unit=facts``, consolidated events are counted: one per fact.
     """
-    rows = queries.figure_rows(conn, filters)
+    rows = _rows(conn, filters, unit)
     agg = counting.aggregate_people(rows, interval=interval, by=by, statuses=filters.statuses)
+    if unit == "facts":
+        agg.method = FACTS_METHOD + agg.method
     return aggregate_public(agg)
 
 
@@ -46,14 +71,15 @@ def corridors(
     conn: ConnDep,
     filters: FiltersDep,
     limit: Annotated[int, Query(ge=1, le=MAX_CORRIDORS)] = 50,
+    unit: UnitParam = "reports",
 ):
     """Corridors (origin → destination, or → location when no destination), ranked by people.
 
     People sent back to their own country start from where they were sent back from.
     """
-    ranked = counting.rank_corridors(queries.figure_rows(conn, filters), statuses=filters.statuses)
+    ranked = counting.rank_corridors(_rows(conn, filters, unit), statuses=filters.statuses)
     statuses = filters.statuses or counting.DEFAULT_SUMMED_STATUSES
-    method = (
+    method = (FACTS_METHOD if unit == "facts" else "") + (
         f"people = sum of single events (status {', '.join(statuses)}) across the selected"
         " types; rates, running totals and events of other statuses counted, not summed"
     )
@@ -74,7 +100,8 @@ def country_name(code: str) -> str:
 
 @router.get("/facets", response_model=FacetsPublic)
 def facets(conn: ConnDep):
-    """What the database holds: types, statuses, countries (with names) and the date span."""
+    """What the database holds: types, statuses, countries (with names), the date span, and
+    how many consolidated events (facts) there are and events not consolidated yet."""
     f = queries.facets(conn)
     return FacetsPublic(
         events=f.events,
@@ -87,4 +114,6 @@ def facets(conn: ConnDep):
         ],
         date_min=f.date_min,
         date_max=f.date_max,
+        consolidated=f.consolidated,
+        unconsolidated=f.unconsolidated,
     )

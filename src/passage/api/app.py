@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from passage import __version__
-from passage.api import aggregates, documents, events, exports
+from passage.api import aggregates, consolidated, documents, events, exports
 from passage.api.filters import FilterError
 from passage.api.schemas import ErrorPublic
 from passage.store import StoreError
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     400: {"model": ErrorPublic, "description": "a filter value that cannot be used"},
-    404: {"model": ErrorPublic, "description": "no such event or document"},
+    404: {"model": ErrorPublic, "description": "no such event, consolidated event or document"},
     422: {"model": ErrorPublic, "description": "a parameter of the wrong type or out of range"},
     503: {"model": ErrorPublic, "description": "the database is missing"},
 }
@@ -82,7 +82,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
     app.state.db_path = Path(db_path)
     _install_error_handlers(app)
-    for module in (events, documents, aggregates, exports):
+    for module in (events, consolidated, documents, aggregates, exports):
         app.include_router(module.router, prefix=API_PREFIX, responses=ERROR_RESPONSES)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 

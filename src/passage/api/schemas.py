@@ -74,6 +74,10 @@ class EventPublic(BaseModel):
     document: DocumentRefPublic
     citation: str = Field(description="title, publisher, date, url and the evidence sentence")
     extractor: str
+    consolidated_id: str | None = Field(
+        description="the consolidated event (one fact across reports) it belongs to;"
+        " null until `passage consolidate` has run"
+    )
 
 
 class EventDetailPublic(EventPublic):
@@ -212,6 +216,8 @@ class FacetsPublic(BaseModel):
     countries: list[CountryPublic]
     date_min: str | None
     date_max: str | None
+    consolidated: int = Field(description="consolidated events; 0 before `passage consolidate`")
+    unconsolidated: int = Field(description="events in no consolidated event yet")
 
 
 # --------------------------------------------------------------------------- builders
@@ -246,6 +252,7 @@ def _event_fields(rec: queries.EventRecord) -> dict[str, object]:
         "document": DocumentRefPublic(**rec.document.__dict__),
         "citation": citation(rec),
         "extractor": rec.extractor,
+        "consolidated_id": rec.consolidated_id,
     }
 
 

@@ -24,16 +24,49 @@ EXPORT_BATCH = 500  # events fetched per query when streaming a whole selection
 WHEN_START = "COALESCE(e.date_start, e.date_end, d.published)"
 WHEN_END = "COALESCE(e.date_end, e.date_start, d.published)"
 PEOPLE = "COALESCE(e.people_low, e.people_high)"
+LIKE = "LIKE ? ESCAPE '\\'"
 
 EventSort = Literal["date", "-date", "people", "-people", "type", "-type"]
-EVENT_SORTS: dict[str, str] = {
-    "date": f"{WHEN_START} ASC NULLS LAST, e.id",
-    "-date": f"{WHEN_START} DESC NULLS LAST, e.id",
-    "people": f"{PEOPLE} ASC NULLS LAST, e.id",
-    "-people": f"{PEOPLE} DESC NULLS LAST, e.id",
-    "type": f"e.type ASC, {WHEN_START} DESC NULLS LAST, e.id",
-    "-type": f"e.type DESC, {WHEN_START} DESC NULLS LAST, e.id",
-}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How the event filters read one kind of row aliased ``e``: a report's event, or a
+    consolidated event. Each condition takes one ``?`` (a LIKE pattern or a document id)."""
+
+    table: str  # the FROM clause
+    when_start: str
+    when_end: str
+    people: str
+    actor: str
+    source: str
+    text: str
+    doc: str
+
+    def sorts(self) -> dict[str, str]:
+        """ORDER BY clauses by sort name (a leading - sorts descending)."""
+        return {
+            "date": f"{self.when_start} ASC NULLS LAST, e.id",
+            "-date": f"{self.when_start} DESC NULLS LAST, e.id",
+            "people": f"{self.people} ASC NULLS LAST, e.id",
+            "-people": f"{self.people} DESC NULLS LAST, e.id",
+            "type": f"e.type ASC, {self.when_start} DESC NULLS LAST, e.id",
+            "-type": f"e.type DESC, {self.when_start} DESC NULLS LAST, e.id",
+        }
+
+
+EVENTS = Scope(
+    table=" FROM events e JOIN documents d ON d.id = e.doc_id",
+    when_start=WHEN_START,
+    when_end=WHEN_END,
+    people=PEOPLE,
+    actor=f"e.actor {LIKE}",
+    source=f"e.source {LIKE}",
+    text="EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.field = 'event'"
+    f" AND v.text {LIKE})",
+    doc="e.doc_id = ?",
+)
+EVENT_SORTS: dict[str, str] = EVENTS.sorts()
 
 DOCUMENT_SORTS: dict[str, str] = {
     "published": "d.published ASC NULLS LAST, d.id",
@@ -96,6 +129,7 @@ class EventRecord:
     spans: list[SpanText]
     extractor: str
     date_basis: Literal["event", "published"] | None
+    consolidated_id: str | None = None  # the fact it is a report of, once consolidated
 
     @property
     def evidence_text(self) -> list[str]:
@@ -172,6 +206,8 @@ class Facets:
     countries: dict[str, int] = field(default_factory=dict)
     date_min: str | None = None
     date_max: str | None = None
+    consolidated: int = 0  # consolidated events (facts); 0 before `passage consolidate`
+    unconsolidated: int = 0  # events extracted since, in no consolidated event yet
 
 
 # --------------------------------------------------------------------------- filters
@@ -187,67 +223,70 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(f: EventFilters) -> tuple[str, list[Any]]:
-    """The WHERE clause (over ``events e JOIN documents d``) and its arguments."""
-    where: list[str] = []
+@dataclass(frozen=True)
+class Where:
+    """A WHERE clause (empty, or starting with `` WHERE``) and its arguments."""
+
+    sql: str
+    args: list[Any]
+
+
+def where(f: EventFilters, scope: Scope = EVENTS) -> Where:
+    """The filters as a WHERE clause over rows aliased ``e``, read as ``scope`` says."""
+    parts: list[str] = []
     args: list[Any] = []
     if f.types:
-        where.append(_in("e.type", f.types, args))
+        parts.append(_in("e.type", f.types, args))
     if f.policy_kinds:
-        where.append(_in("e.policy_kind", f.policy_kinds, args))
+        parts.append(_in("e.policy_kind", f.policy_kinds, args))
     if f.statuses:
-        where.append(_in("e.status", f.statuses, args))
+        parts.append(_in("e.status", f.statuses, args))
     origin_any = "EXISTS (SELECT 1 FROM json_each(e.origin) o WHERE {})"
     if f.origin:
-        where.append(origin_any.format(_in("o.value", f.origin, args)))
+        parts.append(origin_any.format(_in("o.value", f.origin, args)))
     if f.location:
-        where.append(_in("e.location", f.location, args))
+        parts.append(_in("e.location", f.location, args))
     if f.destination:
-        where.append(_in("e.destination", f.destination, args))
+        parts.append(_in("e.destination", f.destination, args))
     if f.country:
-        parts = [
+        anywhere = [
             origin_any.format(_in("o.value", f.country, args)),
             _in("e.location", f.country, args),
             _in("e.destination", f.country, args),
         ]
-        where.append("(" + " OR ".join(parts) + ")")
+        parts.append("(" + " OR ".join(anywhere) + ")")
     if f.date_from:
-        where.append(f"{WHEN_END} >= ?")
+        parts.append(f"{scope.when_end} >= ?")
         args.append(f.date_from.isoformat())
     if f.date_to:
-        where.append(f"{WHEN_START} <= ?")
+        parts.append(f"{scope.when_start} <= ?")
         args.append(f.date_to.isoformat())
     if f.min_people is not None:
-        where.append(f"{PEOPLE} >= ?")
+        parts.append(f"{scope.people} >= ?")
         args.append(f.min_people)
-    if f.actor:
-        where.append("e.actor LIKE ? ESCAPE '\\'")
-        args.append(_like(f.actor))
-    if f.source:
-        where.append("e.source LIKE ? ESCAPE '\\'")
-        args.append(_like(f.source))
-    if f.text:
-        where.append(
-            "EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.field = 'event'"
-            " AND v.text LIKE ? ESCAPE '\\')"
-        )
-        args.append(_like(f.text))
+    for condition, text in ((scope.actor, f.actor), (scope.source, f.source), (scope.text, f.text)):
+        if text:
+            parts.append(condition)
+            args.append(_like(text))
     if f.doc_id:
-        where.append("e.doc_id = ?")
+        parts.append(scope.doc)
         args.append(f.doc_id)
-    return (" WHERE " + " AND ".join(where)) if where else "", args
+    return Where((" WHERE " + " AND ".join(parts)) if parts else "", args)
 
 
-_FROM = " FROM events e JOIN documents d ON d.id = e.doc_id"
-_SELECT = "SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published" + _FROM
+_FROM = EVENTS.table
+_SELECT = (
+    "SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published,"
+    " cm.consolidated_id" + _FROM + " LEFT JOIN consolidated_members cm ON cm.event_id = e.id"
+)
 
 
 # --------------------------------------------------------------------------- events
 
 
 def count_events(conn: sqlite3.Connection, filters: EventFilters) -> int:
-    where, args = _where(filters)
-    return int(conn.execute("SELECT COUNT(*)" + _FROM + where, args).fetchone()[0])
+    w = where(filters)
+    return int(conn.execute("SELECT COUNT(*)" + _FROM + w.sql, w.args).fetchone()[0])
 
 
 def list_events(
@@ -259,9 +298,9 @@ def list_events(
     offset: int = 0,
 ) -> EventPage:
     """One page of the selected events and how many there are in all."""
-    where, args = _where(filters)
-    sql = f"{_SELECT}{where} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?"
-    rows = conn.execute(sql, [*args, limit, offset]).fetchall()
+    w = where(filters)
+    sql = f"{_SELECT}{w.sql} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?"
+    rows = conn.execute(sql, [*w.args, limit, offset]).fetchall()
     return EventPage(count=count_events(conn, filters), events=_records(conn, rows))
 
 
@@ -269,11 +308,11 @@ def iter_events(
     conn: sqlite3.Connection, filters: EventFilters, *, sort: EventSort = "date"
 ) -> Iterator[EventRecord]:
     """Every selected event, in order, fetched in batches."""
-    where, args = _where(filters)
-    sql = f"{_SELECT}{where} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?"
+    w = where(filters)
+    sql = f"{_SELECT}{w.sql} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?"
     offset = 0
     while True:
-        rows = conn.execute(sql, [*args, EXPORT_BATCH, offset]).fetchall()
+        rows = conn.execute(sql, [*w.args, EXPORT_BATCH, offset]).fetchall()
         yield from _records(conn, rows)
         if len(rows) < EXPORT_BATCH:
             return
@@ -313,18 +352,22 @@ def _records(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Even
                 spans=texts[r["id"]],
                 extractor=r["extractor"],
                 date_basis=basis,
+                consolidated_id=r["consolidated_id"],
             )
         )
     return out
 
 
-def figure_rows(conn: sqlite3.Connection, filters: EventFilters) -> list[FigureRow]:
-    """The selected events reduced to what aggregates count."""
-    where, args = _where(filters)
+def figure_rows(
+    conn: sqlite3.Connection, filters: EventFilters, scope: Scope = EVENTS
+) -> list[FigureRow]:
+    """The selected events (or, with another scope, consolidated events) as aggregates
+    count them."""
+    w = where(filters, scope)
     sql = (
         "SELECT e.id, e.type, e.status, e.people_low, e.people_high, e.people_per,"
-        f" e.people_cumulative, e.origin, e.location, e.destination, {WHEN_START} AS ws,"
-        f" {WHEN_END} AS we" + _FROM + where + " ORDER BY e.id"
+        f" e.people_cumulative, e.origin, e.location, e.destination, {scope.when_start} AS ws,"
+        f" {scope.when_end} AS we" + scope.table + w.sql + " ORDER BY e.id"
     )
     return [
         FigureRow(
@@ -341,7 +384,7 @@ def figure_rows(conn: sqlite3.Connection, filters: EventFilters) -> list[FigureR
             when_start=_day(r["ws"]),
             when_end=_day(r["we"]),
         )
-        for r in conn.execute(sql, args)
+        for r in conn.execute(sql, w.args)
     ]
 
 
@@ -382,7 +425,19 @@ def facets(conn: sqlite3.Connection) -> Facets:
         " ON d.id = e.doc_id"
     ).fetchone()
     out.date_min, out.date_max = lo, hi
+    out.consolidated = one("SELECT COUNT(*) FROM consolidated_events").fetchone()[0]
+    out.unconsolidated = unconsolidated_events(conn)
     return out
+
+
+def unconsolidated_events(conn: sqlite3.Connection) -> int:
+    """Events in no consolidated event: all of them before the first `passage consolidate`."""
+    return int(
+        conn.execute(
+            "SELECT COUNT(*) FROM events e WHERE NOT EXISTS"
+            " (SELECT 1 FROM consolidated_members m WHERE m.event_id = e.id)"
+        ).fetchone()[0]
+    )
 
 
 # --------------------------------------------------------------------------- documents
@@ -415,14 +470,13 @@ def list_documents(
     offset: int = 0,
 ) -> DocumentPage:
     """Stored documents whose text, title or url contains ``search``, one page of them."""
-    where, args = "", []
+    clause, args = "", []
     if search:
-        where = " WHERE (d.text LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\'"
-        where += " OR d.url LIKE ? ESCAPE '\\')"
+        clause = f" WHERE (d.text {LIKE} OR d.title {LIKE} OR d.url {LIKE})"
         args = [_like(search)] * 3
-    count = conn.execute("SELECT COUNT(*) FROM documents d" + where, args).fetchone()[0]
+    count = conn.execute("SELECT COUNT(*) FROM documents d" + clause, args).fetchone()[0]
     rows = conn.execute(
-        f"{_DOC_SELECT}{where} ORDER BY {DOCUMENT_SORTS[sort]} LIMIT ? OFFSET ?",
+        f"{_DOC_SELECT}{clause} ORDER BY {DOCUMENT_SORTS[sort]} LIMIT ? OFFSET ?",
         [*args, limit, offset],
     ).fetchall()
     return DocumentPage(count=count, documents=[_summary(r) for r in rows])

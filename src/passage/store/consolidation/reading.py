@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,8 +14,10 @@ from passage.consolidate.records import (
 )
 from passage.model import DateRange, People
 from passage.store.consolidation.common import (
+    chunks,
     dict_rows,
     parse_date,
+    placeholders,
 )
 
 
@@ -66,7 +69,7 @@ def consolidated_events(
     if f.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [f.limit, f.offset]
-    return [_consolidated(r) for r in dict_rows(conn.execute(sql, args))]
+    return [consolidated_from_row(r) for r in dict_rows(conn.execute(sql, args))]
 
 
 def consolidated_event(conn: sqlite3.Connection, consolidated_id: str) -> ConsolidatedEvent | None:
@@ -79,18 +82,36 @@ def consolidated_event(conn: sqlite3.Connection, consolidated_id: str) -> Consol
     )
     if len(rows) != 1:
         return None
-    event = _consolidated(rows[0])
+    event = consolidated_from_row(rows[0])
     event.members = members(conn, event.id)
     return event
 
 
+_MEMBER_ORDER = " ORDER BY published IS NULL, published, doc_id, event_id"
+
+
 def members(conn: sqlite3.Connection, consolidated_id: str) -> list[Member]:
     cur = conn.execute(
-        "SELECT * FROM consolidated_members WHERE consolidated_id = ?"
-        " ORDER BY published IS NULL, published, doc_id, event_id",
+        "SELECT * FROM consolidated_members WHERE consolidated_id = ?" + _MEMBER_ORDER,
         (consolidated_id,),
     )
     return [_member(r) for r in dict_rows(cur)]
+
+
+def members_of(
+    conn: sqlite3.Connection, consolidated_ids: Iterable[str]
+) -> dict[str, list[Member]]:
+    """The members of several consolidated events (each list in publication order)."""
+    out: dict[str, list[Member]] = {}
+    for chunk in chunks(consolidated_ids):
+        cur = conn.execute(
+            "SELECT * FROM consolidated_members"
+            f" WHERE consolidated_id IN ({placeholders(len(chunk))})" + _MEMBER_ORDER,
+            chunk,
+        )
+        for r in dict_rows(cur):
+            out.setdefault(r["consolidated_id"], []).append(_member(r))
+    return out
 
 
 def _people(r: dict[str, Any], cumulative: bool = False, per: str | None = None) -> People | None:
@@ -99,7 +120,7 @@ def _people(r: dict[str, Any], cumulative: bool = False, per: str | None = None)
     return People(r["people_low"], r["people_high"], bool(r["people_approx"]), per, cumulative)  # type: ignore[arg-type]
 
 
-def _consolidated(r: dict[str, Any]) -> ConsolidatedEvent:
+def consolidated_from_row(r: dict[str, Any]) -> ConsolidatedEvent:
     when = None
     if r["date_start"] or r["date_precision"]:
         when = DateRange(
