@@ -71,3 +71,28 @@ def test_extract_writes_offsets_and_stores_events(runner: CliRunner, tmp_path: P
         assert event["evidence"] and len(event["evidence"]) == len(event["evidence_text"])
     stats = json.loads(runner.invoke(main, ["stats", "--json", "--db", db]).output)
     assert stats["events"] == len(events)
+
+
+def test_events_lists_facts_by_default_and_reports_on_demand(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.db")
+    scenarios = str(ROOT / "examples" / "scenarios")
+    before = runner.invoke(main, ["events", "--json", "--db", db])
+    assert before.exit_code == 0 and before.output == ""
+    runner.invoke(main, ["extract", scenarios, "-o", str(tmp_path / "e.jsonl"), "--db", db, "-q"])
+    facts = [
+        json.loads(line)
+        for line in runner.invoke(main, ["events", "--json", "--db", db]).output.splitlines()
+    ]
+    reports = [
+        json.loads(line)
+        for line in runner.invoke(
+            main, ["events", "--reports", "--json", "--limit", "1000", "--db", db]
+        ).output.splitlines()
+    ]
+    assert facts and len(facts) < len(reports)  # one fact told by several reports
+    assert {r["consolidated_id"] for r in reports} == {f["id"] for f in facts}
+    told_twice = next(f for f in facts if f["reports"] > 1)
+    shown = runner.invoke(main, ["events", "--id", told_twice["id"][:8], "--json", "--db", db])
+    assert len(json.loads(shown.output)["members"]) >= 2

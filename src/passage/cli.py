@@ -230,6 +230,149 @@ def stats(as_json: bool, db: Path) -> None:
         out.print(f"  [red]failure[/red] {escape(failure.describe())}")
 
 
+def _figure(people: Any) -> str:
+    if people is None:
+        return ""
+    low, high = people.low, people.high
+    text = f"{low}" if low == high else f"{low or ''}-{high or ''}"
+    if people.per:
+        text += f"/{people.per}"
+    return ("~" if people.approx else "") + text + (" (total)" if people.cumulative else "")
+
+
+@main.command()
+@click.option("--type", "etype", help="Only this event type (removal, return, ...).")
+@click.option("--origin", help="Only people of this nationality (ISO alpha-3).")
+@click.option("--location", help="Only events in this country (ISO alpha-3).")
+@click.option("--destination", help="Only people sent or going to this country (ISO alpha-3).")
+@click.option("--since", help="Events dated on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Events dated on or before this day (YYYY-MM-DD).")
+@click.option("--conflict", is_flag=True, help="Only facts whose reports give different figures.")
+@click.option("--reports", is_flag=True, help="Every report's event, not one row per fact.")
+@click.option("--id", "fact_id", help="One fact with every report of it (id or unique prefix).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@db_option
+def events(
+    etype: str | None,
+    origin: str | None,
+    location: str | None,
+    destination: str | None,
+    since: str | None,
+    until: str | None,
+    conflict: bool,
+    reports: bool,
+    fact_id: str | None,
+    limit: int,
+    as_json: bool,
+    db: Path,
+) -> None:
+    """List events: one row per fact across reports by default, every report on demand.
+
+    Facts come from `passage consolidate` (run by `passage extract --db`); until the
+    database is consolidated, every report's event is listed.
+
+    Example: passage events --type removal --origin AFG --db passage.db
+    """
+    import passage.consolidate as consolidation
+
+    with _open(db) as p:
+        conn = p.store.conn
+        if fact_id:
+            fact = consolidation.consolidated_event(conn, fact_id)
+            if fact is None:
+                raise click.ClickException(f"no single fact with id {fact_id!r} in {db}")
+            if as_json:
+                click.echo(json.dumps(fact.to_json(), ensure_ascii=False, default=str))
+                return
+            out.print(
+                f"[bold]{fact.type}[/bold] {_figure(fact.people)} {fact.status}"
+                f"{'  [red]figures differ[/red]' if fact.conflict else ''}"
+            )
+            for m in fact.members:
+                quote = escape(m.evidence[0][2][:110]) if m.evidence else ""
+                out.print(
+                    f"- {m.published or '?'} {escape(m.outlet or m.url or m.doc_id)}: "
+                    f'{_figure(m.people)} {escape(m.source or "")} "{quote}"'
+                )
+            return
+        facts = (
+            []
+            if reports
+            else consolidation.consolidated_events(
+                conn,
+                type=etype,
+                origin=origin,
+                location=location,
+                destination=destination,
+                conflict=True if conflict else None,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+        )
+        if facts:
+            if as_json:
+                for fact in facts:
+                    click.echo(json.dumps(fact.to_json(), ensure_ascii=False, default=str))
+                return
+            table = Table("fact", "type", "status", "people", "corridor", "date", "reports")
+            for fact in facts:
+                corridor = (
+                    f"{','.join(fact.origin) or '?'} -> {fact.destination or fact.location or '?'}"
+                )
+                table.add_row(
+                    fact.id[:12],
+                    fact.type,
+                    fact.status,
+                    _figure(fact.people),
+                    corridor,
+                    str(fact.date.start if fact.date else ""),
+                    f"{fact.reports}{' !' if fact.conflict else ''}",
+                )
+            out.print(table)
+            out.print(f"{len(facts)} facts (`--reports` lists every report, `--id` one fact)")
+            return
+        from passage.api.filters import build_filters
+        from passage.store.queries import list_events
+
+        page = list_events(
+            conn,
+            build_filters(
+                type=etype,
+                origin=origin,
+                location=location,
+                destination=destination,
+                date_from=since,
+                date_to=until,
+            ),
+            limit=limit,
+        )
+    if as_json:
+        for record in page.events:
+            line = record.event.to_json() | {
+                "id": record.id,
+                "consolidated_id": record.consolidated_id,
+            }
+            click.echo(json.dumps(line, ensure_ascii=False))
+        return
+    table = Table("event", "type", "status", "people", "corridor", "date", "evidence")
+    for record in page.events:
+        ev = record.event
+        corridor = f"{','.join(ev.origin) or '?'} -> {ev.destination or ev.location or '?'}"
+        table.add_row(
+            record.id[:12],
+            ev.type,
+            ev.status,
+            _figure(ev.people),
+            corridor,
+            str(ev.date.start if ev.date else ""),
+            escape((record.evidence_text or [""])[0][:80]),
+        )
+    out.print(table)
+    out.print(f"{len(page.events)} of {page.count} reports' events")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(

@@ -290,7 +290,7 @@ def _set_countries(
         after = text[c.span.end : c.span.end + 30]
         if (
             c.form == "demonym"
-            or (c.form == "adjective" and _pattern("people_nouns").match(after.strip()))
+            or (c.form != "capital" and _pattern("people_nouns").match(after.strip()))
             or cue("origin_before").search(before)
         ):
             origin.append(c)
