@@ -240,6 +240,12 @@ def _figure(people: Any) -> str:
     return ("~" if people.approx else "") + text + (" (total)" if people.cumulative else "")
 
 
+def _event_cells(ev: Any) -> tuple[str, ...]:
+    """Type, status, people, corridor and date of an event or a fact, as table cells."""
+    corridor = f"{','.join(ev.origin) or '?'} -> {ev.destination or ev.location or '?'}"
+    return (ev.type, ev.status, _figure(ev.people), corridor, str(ev.date.start if ev.date else ""))
+
+
 @main.command()
 @click.option("--type", "etype", help="Only this event type (removal, return, ...).")
 @click.option("--origin", help="Only people of this nationality (ISO alpha-3).")
@@ -318,16 +324,9 @@ def events(
                 return
             table = Table("fact", "type", "status", "people", "corridor", "date", "reports")
             for fact in facts:
-                corridor = (
-                    f"{','.join(fact.origin) or '?'} -> {fact.destination or fact.location or '?'}"
-                )
                 table.add_row(
                     fact.id[:12],
-                    fact.type,
-                    fact.status,
-                    _figure(fact.people),
-                    corridor,
-                    str(fact.date.start if fact.date else ""),
+                    *_event_cells(fact),
                     f"{fact.reports}{' !' if fact.conflict else ''}",
                 )
             out.print(table)
@@ -358,15 +357,9 @@ def events(
         return
     table = Table("event", "type", "status", "people", "corridor", "date", "evidence")
     for record in page.events:
-        ev = record.event
-        corridor = f"{','.join(ev.origin) or '?'} -> {ev.destination or ev.location or '?'}"
         table.add_row(
             record.id[:12],
-            ev.type,
-            ev.status,
-            _figure(ev.people),
-            corridor,
-            str(ev.date.start if ev.date else ""),
+            *_event_cells(record.event),
             escape((record.evidence_text or [""])[0][:80]),
         )
     out.print(table)
