@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from passage.extract.dates import find_dates
 from passage.extract.figures import find_figures
@@ -29,7 +28,6 @@ from passage.model import (
     PlaceMention,
     Span,
 )
-from passage.resources import load_json
 
 LANG = "en"
 STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
@@ -70,11 +68,6 @@ class Candidate:
     figure: Figure | None = None
     extra_triggers: list[Trigger] = field(default_factory=list)
     weak: bool = False  # only a topic noun, no figure, no date: kept only as more evidence
-
-
-@cache
-def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{load_json('cues.json')[LANG][name]})\b", re.IGNORECASE)
 
 
 def mentions(text: str, span: Span, published: date | None) -> Mentions:
@@ -206,7 +199,7 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
     if figure.noun is None:
         return True
     noun = figure.noun.split()[-1] if figure.noun.split() else figure.noun
-    if _pattern("people_nouns").fullmatch(noun):
+    if cue("people_nouns").fullmatch(noun):
         return True
     if figure.noun_span is not None:
         return any(
@@ -290,7 +283,7 @@ def _set_countries(
         after = text[c.span.end : c.span.end + 30]
         if (
             c.form == "demonym"
-            or (c.form != "capital" and _pattern("people_nouns").match(after.strip()))
+            or (c.form != "capital" and cue("people_nouns").match(after.strip()))
             or cue("origin_before").search(before)
         ):
             origin.append(c)
@@ -372,7 +365,7 @@ def _source(text: str, span: Span, found: Mentions) -> Span | None:
         stop = _SOURCE_STOP.search(text, start, span.end)
         end = stop.start() if stop else span.end
         return Span(start, end) if end > start else None
-    verbs = _pattern("attribution_verbs")
+    verbs = cue("attribution_verbs")
     for v in verbs.finditer(text, span.start, span.end):
         # "..., X said" / "X said (that) ..." : take the agency or noun phrase right before
         before = [a for a in found.agencies if 0 <= v.start() - a.span.end <= 3]
