@@ -10,7 +10,7 @@ acted, who the sentence attributes the fact to, and the time it names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from passage.extract.dates import find_dates
@@ -29,7 +29,6 @@ from passage.model import (
     Span,
 )
 
-LANG = "en"
 STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
 NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
 FIGURE_REACH = 140  # a figure further than this from its trigger belongs to something else
@@ -65,8 +64,6 @@ class Candidate:
     event: Event
     sentence: Sentence
     trigger: Trigger
-    figure: Figure | None = None
-    extra_triggers: list[Trigger] = field(default_factory=list)
     weak: bool = False  # only a topic noun, no figure, no date: kept only as more evidence
 
 
@@ -126,7 +123,7 @@ def sentence_events(
             _set_actor_source(text, ev, sentence, lead, found)
             _set_date(text, ev, lead, figure, found)
             weak_only = weak and ev.people is None and ev.date is None
-            out.append(Candidate(ev, sentence, lead, figure, group[1:], weak_only))
+            out.append(Candidate(ev, sentence, lead, weak_only))
     return out
 
 

@@ -24,7 +24,6 @@ def merge(candidates: list[Candidate]) -> list[Event]:
             _absorb(target.event, cand.event)
             if target.event.people is None and cand.event.people is not None:
                 target.event.people = cand.event.people
-                target.figure = cand.figure
     kept.sort(key=lambda c: c.event.evidence[0].start)
     return [c.event for c in kept]
 
