@@ -189,3 +189,30 @@ def test_ingest_counts_new_versions(tmp_path: Path) -> None:
         assert p.ingest([first]).new == 1
         report = p.ingest([second])
     assert (report.new, report.versions, report.known) == (0, 1, 0)
+
+
+def test_a_document_that_breaks_cleaning_is_a_failure_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import passage.clean
+    from passage.model import Failure
+    from passage.workspace import read_documents
+
+    real = passage.clean.clean
+
+    def fragile(raw: RawDocument) -> Document:
+        if "poison" in raw.text:
+            raise ValueError("cannot clean this")
+        return real(raw)
+
+    monkeypatch.setattr(passage.clean, "clean", fragile)
+    (tmp_path / "a.txt").write_text("Police deported 40 people.\n")
+    (tmp_path / "b.txt").write_text("A poison document.\n")
+    (tmp_path / "c.txt").write_text("Police deported 41 people.\n")
+    items = list(read_documents([tmp_path]))
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert len(items) == 3 and [f.kind for f in failures] == ["clean_error"]
+    assert failures[0].provenance.path.endswith("b.txt")
+    with Passage(tmp_path / "p.db") as p:
+        report = p.ingest([tmp_path])
+    assert report.new == 2 and [f.kind for f in report.failures] == ["clean_error"]

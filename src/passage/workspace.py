@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from passage.model import Document, Event, Failure
+from passage.model import Document, Event, Failure, RawDocument
 from passage.store import DocumentRow, Store, StoredFailure
 
 EXTRACTOR_VERSION = "rules-v1"  # bump when extraction output changes, to re-extract stored docs
@@ -78,7 +78,6 @@ class Passage:
         Idempotent: a document already stored is not stored again, so an
         interrupted run is resumed by running it again.
         """
-        from passage.clean import clean
         from passage.ingest import read
 
         run_id = self.store.start_run("ingest", [str(p) for p in paths])
@@ -91,12 +90,10 @@ class Passage:
                     progress("failure", report.seen)
                 continue
             report.seen += 1
-            try:
-                doc = clean(item)
-            except Exception as exc:  # one broken document never stops a batch
-                failure = Failure(item.provenance, "clean_error", f"{type(exc).__name__}: {exc}")
-                self.store.add_failure(failure, run_id)
-                report.failures.append(failure)
+            doc = clean_or_failure(item)
+            if isinstance(doc, Failure):
+                self.store.add_failure(doc, run_id)
+                report.failures.append(doc)
                 continue
             status = self.store.add_document(doc, run_id)
             self.store.clear_failures(item.provenance.path, item.provenance.record)
@@ -173,8 +170,17 @@ def read_documents(
     paths: Iterable[str | Path], *, stdin: TextIO | None = None
 ) -> Iterator[Document | Failure]:
     """Read and clean documents without storing them (for ``extract`` without ``--db``)."""
-    from passage.clean import clean
     from passage.ingest import read
 
     for item in read(paths, stdin=stdin):
-        yield item if isinstance(item, Failure) else clean(item)
+        yield item if isinstance(item, Failure) else clean_or_failure(item)
+
+
+def clean_or_failure(raw: RawDocument) -> Document | Failure:
+    """Clean one document; a document that breaks cleaning becomes a failure naming it."""
+    from passage.clean import clean
+
+    try:
+        return clean(raw)
+    except Exception as exc:  # one broken document never stops a batch
+        return Failure(raw.provenance, "clean_error", f"{type(exc).__name__}: {exc}")
