@@ -24,6 +24,7 @@ CUE_NAMES = {
     "single_person_before",
     "single_person_after",
     "part_of_total",
+    "part_of_listed",
     "date_in_name_before",
     "date_in_name_after",
 }

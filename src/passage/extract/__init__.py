@@ -21,13 +21,18 @@ def extract(doc: Document) -> list[Event]:
     kept = doc.kept()
     if not kept or not any(relevant(doc.text[b.start : b.end]) for b in kept):
         return []
-    from passage.extract.events import sentence_events
+    from passage.extract.events import continued_events, sentence_events
     from passage.extract.sentences import sentences
 
     topic = about_migration(" ".join(doc.text[b.start : b.end] for b in kept))
     candidates = []
+    previous: list = []
     for sentence in sentences(doc):
-        candidates.extend(sentence_events(doc.text, sentence, doc.published, topic))
+        found = sentence_events(doc.text, sentence, doc.published, topic)
+        if not found and previous and topic:
+            found = continued_events(doc.text, sentence, doc.published, previous)
+        candidates.extend(found)
+        previous = found
     return _default_locations(_drop_background(merge(candidates), doc.published))
 
 

@@ -34,6 +34,9 @@ NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
 FIGURE_REACH = 140  # a figure further than this from its trigger belongs to something else
 SUBJECT_REACH = 80  # an agency this close before the trigger is taken as the actor
 POLICY_FIGURE_PENALTY = FIGURE_REACH // 4  # a figure goes to a policy only when clearly nearer
+# An operation is counted as such, not by people: "raids led to 125 arrests" is an
+# apprehension of 125; "a crackdown forced 750,000 to flee" counts those who fled.
+UNCOUNTED_TYPES = frozenset({"operation"})
 # Types whose people are sent somewhere: they get a destination.
 MOVING_TYPES = frozenset({"removal", "return", "arrival"})
 # Without a figure of its own, a type is only the backdrop of these others in one sentence:
@@ -89,7 +92,7 @@ def sentence_events(
         return []
     found = mentions(text, sentence.span, published)
     by_type = _group(triggers)
-    people_figures = [f for f in found.figures if _counts_people(text, f, found)]
+    people_figures = _people_figures(text, found)
     owners = _assign_figures(people_figures, by_type)
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
     with_figure = {key[0] for key in owners}
@@ -121,9 +124,48 @@ def sentence_events(
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
-            _set_date(text, ev, lead, figure, found)
+            _set_date(text, ev, lead, figure, found, _list_item(figure, figures, sentence))
             weak_only = weak and ev.people is None and ev.date is None
             out.append(Candidate(ev, sentence, lead, weak_only))
+    return out
+
+
+def continued_events(
+    text: str, sentence: Sentence, published: date | None, previous: list[Candidate]
+) -> list[Candidate]:
+    """Counts that leave out what they count, carried on from the sentence before.
+
+    "Encounters topped 2.2 million in fiscal 2022. There were about 1.95 million in
+    2021 and 648,822 in 2020." The second sentence names no act and no people: its
+    bare figures, each with its own period, count what the previous sentence counted.
+    """
+    lead = next((c for c in previous if c.event.type != "policy" and not c.weak), None)
+    if lead is None or find_triggers(text, sentence.span, True):
+        return []
+    found = mentions(text, sentence.span, published)
+    bare = [
+        f
+        for f in found.figures
+        if f.kind == "count" and f.noun is None and f.people.low is not None
+    ]
+    if not bare or not found.dates:
+        return []
+    out: list[Candidate] = []
+    for figure in bare:
+        ev = Event(
+            type=lead.event.type,
+            status=lead.event.status,
+            evidence=[sentence.span],
+            origin=list(lead.event.origin),
+            location=lead.event.location,
+            destination=lead.event.destination,
+        )
+        ev.spans["trigger"] = [lead.trigger.span]
+        _set_people(ev, figure)
+        _set_actor_source(text, ev, sentence, lead.trigger, found)
+        _set_date(text, ev, lead.trigger, figure, found, _list_item(figure, bare, sentence))
+        if ev.date is not None:
+            out.append(Candidate(ev, sentence, lead.trigger))
     return out
 
 
@@ -187,12 +229,46 @@ def _policies_before(
 PART_REACH = 40  # "including 430 children": how far back the word naming a part may stand
 
 
+def _people_figures(text: str, found: Mentions) -> list[Figure]:
+    """The sentence's figures that count people, parts of a counted total left out."""
+    out: list[Figure] = []
+    last_part: Figure | None = None
+    for figure in found.figures:
+        if not _counts_people(text, figure, found):
+            continue
+        before = text[max(0, figure.span.start - PART_REACH) : figure.span.start]
+        if (
+            cue("part_of_total").search(before)
+            or (out and cue("part_of_listed").search(before))
+            or (last_part and _LIST_GAP.fullmatch(text, last_part.span.end, figure.span.start))
+        ):
+            # "3,400 migrants, including 430 children", "the arrests included 11 Indians,
+            # two Libyans and one Senegalese": a part of a total is no event of its own
+            # ("waves of deportations, including 25,000 in 2018" counts no total, so its
+            # parts are the events)
+            last_part = figure
+            continue
+        last_part = None
+        out.append(figure)
+    return out
+
+
+# between two items of one list: a short run with a comma or "and", no clause break
+_LIST_GAP = re.compile(r"[^.;:()]{0,40}?(?:,|\band\b)\s*(?:and\s+)?")
+
+
+def _list_item(figure: Figure | None, figures: list[Figure | None], sentence: Sentence) -> Span:
+    """The stretch of a sentence that belongs to one figure of a list: from the figure
+    to the next one ("25,000 to Niger in 2018, and another 25,000 in 2019")."""
+    if figure is None or len(figures) < 2:
+        return sentence.span
+    later = [f.span.start for f in figures if f is not None and f.span.start > figure.span.start]
+    return Span(figure.span.start, min(later, default=sentence.span.end))
+
+
 def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
     if figure.kind != "count" or (figure.people.low is None and figure.people.high is None):
         return False
-    before = text[max(0, figure.span.start - PART_REACH) : figure.span.start]
-    if cue("part_of_total").search(before):
-        return False  # a part of a total already counted is not an event of its own
     if figure.noun is None:
         return True
     noun = figure.noun.split()[-1] if figure.noun.split() else figure.noun
@@ -213,6 +289,8 @@ def _assign_figures(
     for figure in figures:
         best, best_distance = None, FIGURE_REACH + 1
         for key, group in groups.items():
+            if key[0] in UNCOUNTED_TYPES:
+                continue
             for t in group:
                 d = _distance(figure.span, t.span)
                 if key[0] == "policy":
@@ -296,6 +374,10 @@ def _set_countries(
     for a in found.agencies:
         if a.country and location is None:
             location = CountryMention(a.span, a.country, "name")
+    if figure is not None and figure.noun_span is not None:
+        # "72,000 Haitians, 63,000 Venezuelans": each figure counts its own nationality
+        own = [c for c in origin if c.form == "demonym" and c.span.overlaps(figure.noun_span)]
+        origin = own or origin
     ev.origin = sorted({c.code for c in origin})
     if origin:
         ev.spans["origin"] = [c.span for c in origin]
@@ -384,8 +466,15 @@ DATE_REACH = 100  # a date further than this from its trigger or figure dates an
 
 
 def _set_date(
-    text: str, ev: Event, trigger: Trigger, figure: Figure | None, found: Mentions
+    text: str,
+    ev: Event,
+    trigger: Trigger,
+    figure: Figure | None,
+    found: Mentions,
+    item: Span,
 ) -> None:
+    """The date nearest the figure (or trigger); in a list of figures, the one its own
+    item names first ("14,735 in 2022 and 12,197 this year")."""
     anchor = figure.span if figure is not None else trigger.span
     dates = [
         d
@@ -394,7 +483,8 @@ def _set_date(
     ]
     if not dates:
         return
-    best = min(dates, key=lambda d: _distance(d.span, anchor))
+    own = [d for d in dates if item.start <= d.span.start and d.span.end <= item.end]
+    best = min(own or dates, key=lambda d: _distance(d.span, anchor))
     ev.date = best.range
     ev.spans["date"] = [best.span]
 
