@@ -25,6 +25,7 @@ CUE_NAMES = {
     "single_person_after",
     "part_of_total",
     "part_of_listed",
+    "describing_before",
     "date_in_name_before",
     "date_in_name_after",
 }

@@ -42,6 +42,9 @@ def noun_phrase(
         w = tokens.words[k]
         if not w.isalpha() or k in others or t.rates.at(tokens, k) is not None:
             break
+        if not words and w in t.noun_premodifiers and k + 1 < n and tokens.words[k + 1].isalpha():
+            k += 1  # "eight other states", "300 more migrants": the noun follows
+            continue
         if w in t.function_words and not _acronym(text, tokens, k):
             nxt = tokens.words[k + 1] if k + 1 < n else ""
             if w in t.noun_joiners and words and head is None and nxt.isalpha():

@@ -92,22 +92,24 @@ def sentence_events(
         return []
     found = mentions(text, sentence.span, published)
     by_type = _group(triggers)
+    statuses = {key: _status(text, sentence, _lead(group), found) for key, group in by_type.items()}
+    # a denied or imagined act counts nobody: "prevents the deportation of 600,000" gives
+    # its figure to the ruling on the programme, not to a removal
+    by_type = {key: group for key, group in by_type.items() if statuses[key] is not None}
     people_figures = _people_figures(text, found)
     owners = _assign_figures(people_figures, by_type)
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
     for (etype, kind), group in _primary(by_type, owners).items():
-        lead = next((t for t in group if not t.rule.weak), group[0])
+        lead = _lead(group)
         weak = all(t.rule.weak for t in group)
         if (etype, kind) not in owners:
             if BACKDROP_OF.get(etype, frozenset()) & (strong | with_figure):
                 continue
             if weak and strong - {etype}:
                 continue
-        status = _status(text, sentence, lead, found)
-        if status is None:
-            continue
+        status = statuses[(etype, kind)]
         figures = owners.get((etype, kind), []) or [None]
         for figure in figures:
             ev = Event(
@@ -167,6 +169,11 @@ def continued_events(
         if ev.date is not None:
             out.append(Candidate(ev, sentence, lead.trigger))
     return out
+
+
+def _lead(group: list[Trigger]) -> Trigger:
+    """The trigger that speaks for a group: its first specific one."""
+    return next((t for t in group if not t.rule.weak), group[0])
 
 
 def _group(triggers: list[Trigger]) -> dict[tuple[str, str | None], list[Trigger]]:

@@ -135,7 +135,9 @@ def _group(tokens: Tokens, quantities: list[Quantity], t: Tables) -> list[_Draft
                 d.lo = opener
                 i += 1
             elif _share(tokens, q, q2, last, f2, t) or (
-                set(gap) <= t.range_separators and q2.value < q.value and bool(set(gap) & set("-–"))
+                set(gap) <= t.range_separators
+                and q2.value <= q.value
+                and bool(set(gap) & set("-–"))
             ):
                 d.kind = "other"
                 pairs.add(i + 1)

@@ -178,14 +178,19 @@ def _name_like(text: str, start: int, end: int, lang: str) -> bool:
     return lead is not None and lead not in '.!?"“(:;\n'
 
 
-def _people_form(text: str, end: int, limit: int, reading: _Reading, lang: str) -> str:
+def _people_form(text: str, start: int, end: int, limit: int, reading: _Reading, lang: str) -> str:
     if not reading.adjective:
         return "demonym"
     if _countries(lang).people_noun.match(text, end, limit):
         return "demonym"
     if reading.demonym and not re.match(r"\s+\w", text[end:limit]):
         return "demonym"
+    if reading.demonym and _COUNTED.search(text, max(0, start - 16), start):
+        return "demonym"  # "800 Sudanese and 450 Syrians": a counted word is people
     return "adjective"
+
+
+_COUNTED = re.compile(r"\d\s+$|\b(?:dozens|hundreds|thousands|millions)\s+of\s+$")
 
 
 def find_countries(
@@ -209,7 +214,7 @@ def find_countries(
             continue
         form = reading.form
         if form == "people":
-            form = _people_form(text, e, min(end, e + 60), reading, lang)
+            form = _people_form(text, s, e, min(end, e + 60), reading, lang)
         if reading.weak:
             weak.add(len(found))
         found.append(CountryMention(Span(s, e), reading.code, form))  # type: ignore[arg-type]

@@ -150,6 +150,7 @@ class Tables:
         self.singular_suffixes = tuple(data["singular_suffixes"])
         self.verb_endings = tuple(data["verb_endings"])
         self.noun_joiners = frozenset(data["noun_joiners"])
+        self.noun_premodifiers = frozenset(data["noun_premodifiers"])
         self.of_determiners = frozenset(data["of_determiners"])
         self.collectives = frozenset(data["collectives"])
         self.of_words = frozenset(data["of_words"])

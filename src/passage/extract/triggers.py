@@ -144,6 +144,10 @@ def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[
             about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
         ):
             continue
+        if rule.type == "policy" and not cue("migration_context").search(
+            text, span.start, span.end
+        ):
+            continue  # courts, funds, bills and bans in a migration report rule on other things too
         if (
             rule.type == "policy"
             and not rule.act
@@ -164,8 +168,19 @@ def _near(text: str, span: Span, m: re.Match[str], name: str, reach: int) -> boo
     end = min(span.end, m.end() + reach)
     return any(
         not (hit.start() >= m.start() and hit.end() <= m.end())
+        and not (name == "policy_acts" and _describes(text, span, hit))
         for hit in cue(name).finditer(text, start, end)
     )
+
+
+def _describes(text: str, span: Span, act: re.Match[str]) -> bool:
+    """Is an act verb only describing what a measure does ("a program that allows
+    migrants to ...", "DACA, which protects ...")? Present tense after a relative
+    pronoun says what a measure is, not that anyone acted."""
+    if not act.group(0).endswith("s"):
+        return False
+    before = text[max(span.start, act.start() - 24) : act.start()]
+    return cue("describing_before").search(before) is not None
 
 
 def about_migration(text: str) -> bool:

@@ -1,0 +1,141 @@
+"""The event grammar on harder sentences: lists of figures, elided counts, parts of totals,
+descriptions of measures, and sentences in a migration report that are about something else.
+
+Every text here is invented by the team.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from passage.clean import clean
+from passage.extract import extract
+from passage.model import Event, Provenance, RawDocument
+
+PUBLISHED = date(2024, 9, 12)
+
+# enough migration words that the report is about migration (the document-level context)
+LEAD = "Migrants, refugees and asylum seekers: a report on migration and borders.\n\n"
+
+
+def events_of(body: str) -> list[Event]:
+    text = LEAD + body
+    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text", published=PUBLISHED)
+    return extract(clean(raw))
+
+
+def counts(events: list[Event], etype: str) -> list[tuple[int | None, list[str], str | None]]:
+    return sorted(
+        (
+            e.people.low if e.people else None,
+            e.origin,
+            e.date.start.isoformat() if e.date and e.date.start else None,
+        )
+        for e in events
+        if e.type == etype
+    )
+
+
+def test_each_figure_of_a_list_counts_its_own_nationality() -> None:
+    events = events_of(
+        "Coast guards intercepted 1,200 Eritreans, 800 Sudanese and 450 Syrians in August."
+    )
+    assert counts(events, "apprehension") == [
+        (450, ["SYR"], "2024-08-01"),
+        (800, ["SDN"], "2024-08-01"),
+        (1200, ["ERI"], "2024-08-01"),
+    ]
+
+
+def test_each_figure_of_a_list_takes_its_own_period() -> None:
+    events = events_of(
+        "Officials said the country deported an estimated 9,000 people to Mali in 2021, "
+        "and another 11,000 in 2022."
+    )
+    found = counts(events, "removal")
+    assert found == [(9000, [], "2021-01-01"), (11000, [], "2022-01-01")]
+
+
+def test_bare_counts_carry_on_what_the_sentence_before_counted() -> None:
+    events = events_of(
+        "Border agents apprehended 41,000 migrants in the province in 2023. "
+        "There were about 35,500 in 2022 and 28,100 in 2021."
+    )
+    assert counts(events, "apprehension") == [
+        (28100, [], "2021-01-01"),
+        (35500, [], "2022-01-01"),
+        (41000, [], "2023-01-01"),
+    ]
+
+
+def test_a_bare_number_without_a_period_is_not_carried_on() -> None:
+    events = events_of(
+        "Border agents apprehended 41,000 migrants in the province in 2023. "
+        "The province has 35 crossing points."
+    )
+    assert counts(events, "apprehension") == [(41000, [], "2023-01-01")]
+
+
+def test_parts_of_a_stated_total_are_not_events_of_their_own() -> None:
+    events = events_of(
+        "Police arrested 64 migrants in the port on Monday, including 12 children and "
+        "nine women. The arrests included 30 Afghans, 20 Iraqis and 14 Iranians."
+    )
+    # the breakdown names who the total counted
+    assert counts(events, "apprehension") == [(64, ["AFG", "IRN", "IRQ"], "2024-09-09")]
+
+
+def test_parts_of_a_total_that_gives_no_number_are_the_events() -> None:
+    events = events_of(
+        "The government has carried out waves of deportations in recent years, including "
+        "some 4,000 to Chad in 2022."
+    )
+    assert counts(events, "removal") == [(4000, [], "2022-01-01")]
+
+
+def test_an_operation_is_not_counted_by_the_people_it_moved() -> None:
+    events = events_of("A military crackdown forced some 90,000 people to flee into Chad.")
+    arrival = [e for e in events if e.type == "arrival"]
+    assert len(arrival) == 1 and arrival[0].people is not None
+    assert arrival[0].people.low == 90000
+    assert all(e.people is None for e in events if e.type == "operation")
+
+
+def test_what_a_measure_does_is_not_an_act() -> None:
+    events = events_of(
+        "The sponsorship programme, which allows refugees to work for two years, "
+        "is popular with employers."
+    )
+    assert [e for e in events if e.type == "policy"] == []
+
+
+def test_a_prevented_removal_gives_its_figure_to_the_ruling() -> None:
+    events = events_of(
+        "A federal judge on Tuesday blocked the scheme that prevents the deportation of "
+        "about 30,000 asylum seekers."
+    )
+    assert [e for e in events if e.type == "removal"] == []
+    ruling = [e for e in events if e.type == "policy"]
+    assert len(ruling) == 1 and ruling[0].policy_kind == "ruling"
+    assert ruling[0].people is not None and ruling[0].people.low == 30000
+
+
+def test_a_court_ruling_on_something_else_in_a_migration_report_is_no_event() -> None:
+    events = events_of(
+        "Migrants kept arriving at the border on Monday. The same day, the state supreme court "
+        "upheld a ban on fireworks in the capital."
+    )
+    assert [e for e in events if e.type == "policy"] == []
+
+
+def test_other_and_more_do_not_hide_what_is_counted() -> None:
+    events = events_of(
+        "The governor and eight other states sued the administration over the "
+        "parole programme for asylum seekers on Friday."
+    )
+    assert all(e.people is None for e in events)
+
+
+def test_a_vote_tally_is_not_a_count_of_people() -> None:
+    events = events_of("The appeals court ruled 2-1 on the asylum rule, and the board split 4-4.")
+    assert all(e.people is None for e in events)
