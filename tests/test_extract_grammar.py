@@ -139,3 +139,50 @@ def test_other_and_more_do_not_hide_what_is_counted() -> None:
 def test_a_vote_tally_is_not_a_count_of_people() -> None:
     events = events_of("The appeals court ruled 2-1 on the asylum rule, and the board split 4-4.")
     assert all(e.people is None for e in events)
+
+
+def test_a_population_and_border_posts_are_not_people_moving() -> None:
+    events = events_of(
+        "In Port Sana, a town of 14,000 people, about 900 migrants crossed on Sunday, "
+        "prompting officials to close one of the two official border crossings."
+    )
+    assert counts(events, "arrival") == [(900, [], "2024-09-08")]
+
+
+def test_people_arrested_for_a_crime_are_no_apprehension() -> None:
+    events = events_of(
+        "Two migrants were arrested on Monday in connection with the stabbing of a guard."
+    )
+    assert [e for e in events if e.type == "apprehension"] == []
+
+
+def test_who_people_are_is_not_what_happened_to_them() -> None:
+    events = events_of(
+        "Lawyers are still searching for parents who have been deported from the country."
+    )
+    assert [e for e in events if e.type == "removal"] == []
+
+
+def test_a_trend_without_figure_or_time_is_no_event() -> None:
+    events = events_of("Officials are struggling with an increase in migrants arriving by boat.")
+    assert [e for e in events if e.type == "arrival"] == []
+
+
+def test_a_headline_in_round_words_is_the_body_figure() -> None:
+    text = (
+        "Ruritania expelling thousands of migrants across desert border\n\n"
+        "Ruritania has expelled more than 4,100 migrants to Chad since early August, "
+        "a rights group said on Tuesday.\n"
+    )
+    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text", published=PUBLISHED)
+    removals = [e for e in extract(clean(raw)) if e.type == "removal"]
+    assert len(removals) == 1 and len(removals[0].evidence) == 2
+    assert removals[0].people is not None and removals[0].people.low == 4100
+
+
+def test_two_round_figures_in_the_body_stay_two_facts() -> None:
+    events = events_of(
+        "The agency resettled thousands of refugees in the north in 2019. "
+        "The province has also resettled thousands of refugees from the war."
+    )
+    assert len([e for e in events if e.type == "arrival"]) == 2

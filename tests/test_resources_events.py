@@ -26,6 +26,11 @@ CUE_NAMES = {
     "part_of_total",
     "part_of_listed",
     "describing_before",
+    "relative_past_before",
+    "criminal_grounds",
+    "population_before",
+    "not_people_nouns",
+    "trend_before",
     "date_in_name_before",
     "date_in_name_after",
 }

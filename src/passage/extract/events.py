@@ -127,6 +127,8 @@ def sentence_events(
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
             _set_date(text, ev, lead, figure, found, _list_item(figure, figures, sentence))
+            if _trend_only(text, sentence, lead, ev):
+                continue
             weak_only = weak and ev.people is None and ev.date is None
             out.append(Candidate(ev, sentence, lead, weak_only))
     return out
@@ -273,11 +275,25 @@ def _list_item(figure: Figure | None, figures: list[Figure | None], sentence: Se
     return Span(figure.span.start, min(later, default=sentence.span.end))
 
 
+def _trend_only(text: str, sentence: Sentence, trigger: Trigger, ev: Event) -> bool:
+    """ "An increase in families arriving", "increase the number of deportations": a trend
+    with neither a figure nor a time is no event (GUIDELINES)."""
+    if ev.type == "policy" or ev.people is not None or ev.date is not None:
+        return False
+    before = text[max(sentence.span.start, trigger.span.start - 50) : trigger.span.start]
+    return cue("trend_before").search(before) is not None
+
+
 def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
     if figure.kind != "count" or (figure.people.low is None and figure.people.high is None):
         return False
+    if cue("population_before").search(text, max(0, figure.span.start - 50), figure.span.start):
+        return False  # "a town of 28,000 people" counts residents, not people moving
+    if figure.noun is not None and cue("not_people_nouns").search(figure.noun):
+        return False  # "two official border crossings" are places
     if figure.noun is None:
-        return True
+        # "two of the busiest sectors": a part of something that is not people
+        return not text.startswith(" of ", figure.span.end)
     noun = figure.noun.split()[-1] if figure.noun.split() else figure.noun
     if cue("people_nouns").fullmatch(noun):
         return True
@@ -336,6 +352,12 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, found: Mentions) ->
         return None
     if cue("hypothetical").search(before):
         return None
+    if cue("relative_past_before").search(before):
+        return None  # "parents who have been deported": who the people are, not what happened
+    if trigger.type == "apprehension" and cue("criminal_grounds").search(
+        text, sentence.span.start, sentence.span.end
+    ):
+        return None  # arrested for a crime, not for their migration status
     clause = text[start : min(sentence.span.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from passage.extract.events import Candidate
-from passage.model import Event
+from passage.model import Event, People
 
 
 def merge(candidates: list[Candidate]) -> list[Event]:
@@ -48,12 +48,45 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
     if ea.evidence[0] == eb.evidence[0]:
         return False  # two events of one sentence were made distinct on purpose
     if ea.people is not None and eb.people is not None:
-        return ea.people.to_json() == eb.people.to_json()
+        # a headline's "thousands" is the body's "3,400"; two "thousands" in the body
+        # are not one fact for that alone
+        framing = b.sentence.headline or b.sentence.caption
+        if ea.people.to_json() == eb.people.to_json():
+            return framing or not _is_vague(ea.people)
+        return framing and _vaguely(ea.people, eb.people) and _same_time(ea, eb)
     if (ea.status == "planned") != (eb.status == "planned"):
         return False
     if b.sentence.headline or b.sentence.caption or b.weak:
         return True
     return eb.people is None and (ea.people is not None or a.trigger.rule.id == b.trigger.rule.id)
+
+
+VAGUE_SPAN = 50  # "thousands" (low 2,000) fits a stated figure below 100,000
+
+
+def _is_vague(p: People) -> bool:
+    return p.approx and p.high is None
+
+
+def _vaguely(a: People, b: People) -> bool:
+    """Is one figure a vague word ("thousands") that the other states exactly ("3,400")?"""
+    for vague, exact in ((a, b), (b, a)):
+        if not _is_vague(vague) or vague.low is None:
+            continue
+        value = exact.low if exact.low is not None else exact.high
+        if (
+            exact.per == vague.per
+            and value is not None
+            and (vague.low <= value < vague.low * VAGUE_SPAN)
+        ):
+            return True
+    return False
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.start == b.date.start or a.date.end == b.date.end
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

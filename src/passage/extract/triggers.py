@@ -18,6 +18,9 @@ CONTEXT_REACH = 120  # a migration word further than this from a trigger is abou
 # Migration words per 1,000 characters above which migration is a document's topic: in the
 # annotated reports, documents below this density rarely hold an event (passing mentions).
 TOPIC_DENSITY = 2.0
+# Types whose words ("court", "funding", "crackdown", "raids") serve many topics: even in a
+# report about migration, their sentence must name migration itself.
+SENTENCE_CONTEXT_TYPES = frozenset({"policy", "operation"})
 ACT_REACH = 90  # a policy noun needs its act verb ("signed", "ended") within this many characters
 
 
