@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from typing import TYPE_CHECKING
 
 from passage.extract.merge import merge
 from passage.extract.triggers import about_migration, relevant
 from passage.model import Document, Event, RawDocument
+
+if TYPE_CHECKING:
+    from passage.extract.events import Candidate
+    from passage.extract.sentences import Sentence
 
 
 def extract(doc: Document) -> list[Event]:
@@ -25,10 +30,15 @@ def extract(doc: Document) -> list[Event]:
     from passage.extract.sentences import sentences
 
     topic = about_migration(" ".join(doc.text[b.start : b.end] for b in kept))
-    candidates = []
-    previous: list = []
+    candidates: list[Candidate] = []
+    previous: list[Candidate] = []
+    before: Sentence | None = None
     for sentence in sentences(doc):
-        found = sentence_events(doc.text, sentence, doc.published, topic)
+        # the sentence before, in one paragraph, gives a sentence its topic too
+        same_block = before is not None and before.block == sentence.block
+        context_from = before.span.start if before is not None and same_block else None
+        found = sentence_events(doc.text, sentence, doc.published, topic, context_from)
+        before = sentence
         if not found and previous and topic:
             found = continued_events(doc.text, sentence, doc.published, previous)
         candidates.extend(found)

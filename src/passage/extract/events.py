@@ -81,10 +81,18 @@ def mentions(text: str, span: Span, published: date | None) -> Mentions:
 
 
 def sentence_events(
-    text: str, sentence: Sentence, published: date | None, about_migration: bool = False
+    text: str,
+    sentence: Sentence,
+    published: date | None,
+    about_migration: bool = False,
+    context_from: int | None = None,
 ) -> list[Candidate]:
-    """Candidate events of one sentence (before merging across the document)."""
-    triggers = find_triggers(text, sentence.span, about_migration)
+    """Candidate events of one sentence (before merging across the document).
+
+    ``context_from`` is where the text that gives the sentence its topic starts (the
+    sentence before it): "The order was extended in May" rules on what that one named.
+    """
+    triggers = find_triggers(text, sentence.span, about_migration, context_from)
     if not about_migration:
         # a passing mention of migration: only specific acts, no topic nouns or vague policy
         triggers = [t for t in triggers if not t.rule.weak and t.rule.policy_kind != "other"]

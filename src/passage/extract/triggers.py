@@ -122,7 +122,9 @@ def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
     return re.compile(load_json("cues.json")[lang][name], 0 if case else re.IGNORECASE)
 
 
-def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[Trigger]:
+def find_triggers(
+    text: str, span: Span, about_migration: bool = False, context_from: int | None = None
+) -> list[Trigger]:
     """Triggers inside one sentence; rules needing a migration context get it checked here.
 
     In a document that is about migration (``about_migration``), the document is
@@ -147,8 +149,8 @@ def find_triggers(text: str, span: Span, about_migration: bool = False) -> list[
             about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
         ):
             continue
-        if rule.type == "policy" and not cue("migration_context").search(
-            text, span.start, span.end
+        if rule.type in SENTENCE_CONTEXT_TYPES and not cue("migration_context").search(
+            text, span.start if context_from is None else context_from, span.end
         ):
             continue  # courts, funds, bills and bans in a migration report rule on other things too
         if (
