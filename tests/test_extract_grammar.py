@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from passage.clean import clean
 from passage.extract import extract
 from passage.model import Event, Provenance, RawDocument
@@ -122,10 +124,19 @@ def test_a_prevented_removal_gives_its_figure_to_the_ruling() -> None:
 
 def test_a_court_ruling_on_something_else_in_a_migration_report_is_no_event() -> None:
     events = events_of(
-        "Migrants kept arriving at the border on Monday. The same day, the state supreme court "
-        "upheld a ban on fireworks in the capital."
+        "Migrants kept arriving at the border on Monday.\n\n"
+        "Separately, the state supreme court upheld a ban on fireworks in the capital."
     )
     assert [e for e in events if e.type == "policy"] == []
+
+
+def test_a_measure_named_in_the_sentence_before_gives_the_next_its_topic() -> None:
+    events = events_of(
+        "The health order lets border agents expel asylum seekers at once. "
+        "In May, after two renewals, the order was extended indefinitely."
+    )
+    extended = [e for e in events if e.type == "policy" and e.date is not None]
+    assert [e.date.start.isoformat() for e in extended if e.date.start] == ["2024-05-01"]
 
 
 def test_other_and_more_do_not_hide_what_is_counted() -> None:
@@ -186,3 +197,54 @@ def test_two_round_figures_in_the_body_stay_two_facts() -> None:
         "The province has also resettled thousands of refugees from the war."
     )
     assert len([e for e in events if e.type == "arrival"]) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tens of thousands of refugees poured across the border into Chad in March.",
+        "Three migrant boats left the port every night in July bound for Malta.",
+        "Up to 5,000 people a month are allowed to enter the country under the programme.",
+        "The city is expecting as many as 4,000 migrants next week.",
+        "The coast guard rescued 85 migrants off the island on Sunday.",
+        "They were sent by bus from the border last October.",
+        "More than 3,000 migrants waiting in Tijuana to enter the country were counted in May.",
+    ],
+)
+def test_ways_of_saying_people_came(sentence: str) -> None:
+    assert [e.type for e in events_of(sentence)] == ["arrival"], sentence
+
+
+def test_people_in_custody_are_held() -> None:
+    events = events_of("The agency's in-custody population rose to nearly 3,100 in June.")
+    assert counts(events, "detention") == [(3100, [], "2024-06-01")]
+
+
+def test_a_change_amount_or_earlier_level_is_no_count_of_its_own() -> None:
+    events = events_of(
+        "The agency is expanding holding facilities by 1,200 people to nearly 9,000. "
+        "Its in-custody population rose to 2,400, after plummeting to 700 in the spring."
+    )
+    assert sorted(e.people.low for e in events if e.people) == [2400, 9000]
+
+
+def test_a_modal_in_an_earlier_clause_does_not_make_a_fact_hypothetical() -> None:
+    events = events_of(
+        "Calling them a risk that could spread disease, the government has expelled at "
+        "least 2,300 migrants, some as young as 9, since March."
+    )
+    assert counts(events, "removal") == [(2300, [], "2024-03-01")]
+
+
+def test_the_one_person_a_verb_names() -> None:
+    events = events_of("Immigration agents detained him outside a clinic in Leeds on Monday.")
+    apprehension = [e for e in events if e.type == "apprehension"]
+    assert len(apprehension) == 1 and apprehension[0].people is not None
+    assert (apprehension[0].people.low, apprehension[0].people.high) == (1, 1)
+
+
+def test_a_pace_to_remove_is_a_planned_removal() -> None:
+    events = events_of("ICE was on pace to remove 210,000 immigrants over two years.")
+    removal = [e for e in events if e.type == "removal"]
+    assert len(removal) == 1 and removal[0].status == "planned"
+    assert removal[0].people is not None and removal[0].people.low == 210000

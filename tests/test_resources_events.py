@@ -31,6 +31,7 @@ CUE_NAMES = {
     "population_before",
     "not_people_nouns",
     "trend_before",
+    "change_amount_before",
     "date_in_name_before",
     "date_in_name_after",
 }

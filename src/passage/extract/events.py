@@ -297,6 +297,8 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
         return False
     if cue("population_before").search(text, max(0, figure.span.start - 50), figure.span.start):
         return False  # "a town of 28,000 people" counts residents, not people moving
+    if cue("change_amount_before").search(text, max(0, figure.span.start - 60), figure.span.start):
+        return False  # "expanding facilities by 3,250", "after plummeting to 800": a change
     if figure.noun is not None and cue("not_people_nouns").search(figure.noun):
         return False  # "two official border crossings" are places
     if figure.noun is None:
@@ -342,13 +344,22 @@ def _one_person(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     if cue("single_person_before", case=True).search(before):
         return True
     after = text[trigger.span.end : min(sentence.span.end, trigger.span.end + 60)]
-    return cue("single_person_after", case=True).search(after) is not None
+    if cue("single_person_after", case=True).search(after) is not None:
+        return True
+    # "ICE agents detained him": the trigger itself ends with its one person
+    return (
+        cue("single_person_after", case=True).search(" " + trigger.span.of(text).split()[-1])
+        is not None
+    )
 
 
 def _distance(a: Span, b: Span) -> int:
     if a.overlaps(b):
         return 0
     return b.start - a.end if a.end <= b.start else a.start - b.end
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]\s")
 
 
 def _status(text: str, sentence: Sentence, trigger: Trigger, found: Mentions) -> str | None:
@@ -358,8 +369,8 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, found: Mentions) ->
     near = text[max(sentence.span.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
     if cue("negation").search(near):
         return None
-    if cue("hypothetical").search(before):
-        return None
+    if cue("hypothetical").search(_CLAUSE_BREAK.split(before)[-1]):
+        return None  # "who could spread the virus, the administration has expelled" is fact
     if cue("relative_past_before").search(before):
         return None  # "parents who have been deported": who the people are, not what happened
     if trigger.type == "apprehension" and cue("criminal_grounds").search(
