@@ -98,12 +98,19 @@ def sentence_events(
         triggers = [t for t in triggers if not t.rule.weak and t.rule.policy_kind != "other"]
     if not triggers:
         return []
-    found = mentions(text, sentence.span, published)
     by_type = _group(triggers)
-    statuses = {key: _status(text, sentence, _lead(group), found) for key, group in by_type.items()}
     # a denied or imagined act counts nobody: "prevents the deportation of 600,000" gives
     # its figure to the ruling on the programme, not to a removal
-    by_type = {key: group for key, group in by_type.items() if statuses[key] is not None}
+    by_type = {
+        key: group
+        for key, group in by_type.items()
+        if _status(text, sentence, _lead(group), False) is not None
+    }
+    if not by_type:
+        return []  # before reading figures, places and dates: the sentence states nothing
+    found = mentions(text, sentence.span, published)
+    rated = any(f.people.per for f in found.figures)
+    statuses = {key: _status(text, sentence, _lead(group), rated) for key, group in by_type.items()}
     people_figures = _people_figures(text, found)
     owners = _assign_figures(people_figures, by_type)
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
@@ -142,6 +149,9 @@ def sentence_events(
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def continued_events(
     text: str, sentence: Sentence, published: date | None, previous: list[Candidate]
 ) -> list[Candidate]:
@@ -152,7 +162,9 @@ def continued_events(
     bare figures, each with its own period, count what the previous sentence counted.
     """
     lead = next((c for c in previous if c.event.type != "policy" and not c.weak), None)
-    if lead is None or find_triggers(text, sentence.span, True):
+    if lead is None or not _DIGIT.search(text, sentence.span.start, sentence.span.end):
+        return []  # elided counts are written in digits ("1.95 million in 2021")
+    if find_triggers(text, sentence.span, True):
         return []
     found = mentions(text, sentence.span, published)
     bare = [
@@ -362,8 +374,11 @@ def _distance(a: Span, b: Span) -> int:
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]\s")
 
 
-def _status(text: str, sentence: Sentence, trigger: Trigger, found: Mentions) -> str | None:
-    """occurred, ongoing or planned; None when the sentence denies or only imagines it."""
+def _status(text: str, sentence: Sentence, trigger: Trigger, rated: bool) -> str | None:
+    """occurred, ongoing or planned; None when the sentence denies or only imagines it.
+
+    ``rated``: the sentence holds a rate ("each day"), which still holds.
+    """
     start = max(sentence.span.start, trigger.span.start - STATUS_WINDOW)
     before = text[start : trigger.span.start]
     near = text[max(sentence.span.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
@@ -380,7 +395,7 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, found: Mentions) ->
     clause = text[start : min(sentence.span.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"
-    if any(f.people.per for f in found.figures) or cue("ongoing").search(clause):
+    if rated or cue("ongoing").search(clause):
         return "ongoing"
     return "occurred"
 

@@ -90,6 +90,7 @@ _WORD = re.compile(r"[a-z0-9$]+")
 class _HintIndex:
     by_prefix: dict[str, tuple[str, ...]]  # a word's first letters -> hints starting so
     loose: tuple[str, ...]  # hints too short or not starting with a word: checked directly
+    heads: frozenset[str]  # the keys of by_prefix
 
 
 @cache
@@ -102,15 +103,18 @@ def _hint_index(lang: str = LANG) -> _HintIndex:
             loose.append(hint)
         else:
             by_prefix.setdefault(head, []).append(hint)
-    return _HintIndex({k: tuple(v) for k, v in by_prefix.items()}, tuple(loose))
+    return _HintIndex(
+        {k: tuple(v) for k, v in by_prefix.items()}, tuple(loose), frozenset(by_prefix)
+    )
 
 
 def _hints_in(lower: str) -> set[str]:
     """The hints a lowercased sentence holds, each starting at a word."""
     index = _hint_index()
     found = {hint for hint in index.loose if hint in lower}
-    for word in set(_WORD.findall(lower)):
-        for hint in index.by_prefix.get(word[:HINT_PREFIX], ()):
+    heads = {word[:HINT_PREFIX] for word in _WORD.findall(lower)} & index.heads
+    for head in heads:
+        for hint in index.by_prefix[head]:
             if hint in lower:
                 found.add(hint)
     return found
