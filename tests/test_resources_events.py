@@ -32,6 +32,7 @@ CUE_NAMES = {
     "not_people_nouns",
     "trend_before",
     "change_amount_before",
+    "generic_when_before",
     "date_in_name_before",
     "date_in_name_after",
 }

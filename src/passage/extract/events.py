@@ -371,6 +371,7 @@ def _distance(a: Span, b: Span) -> int:
     return b.start - a.end if a.end <= b.start else a.start - b.end
 
 
+_PAST = re.compile(r"(?:ed|wn|ught|ent|ft|ne)\b")  # arrived, flown, caught, sent, left, gone
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]\s")
 
 
@@ -386,6 +387,12 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, rated: bool) -> str
         return None
     if cue("hypothetical").search(_CLAUSE_BREAK.split(before)[-1]):
         return None  # "who could spread the virus, the administration has expelled" is fact
+    if (
+        trigger.type != "policy"
+        and not _PAST.search(trigger.span.of(text))
+        and cue("generic_when_before").search(before[-40:])
+    ):
+        return None  # "what to expect when they arrive": what happens, not what happened
     if cue("relative_past_before").search(before):
         return None  # "parents who have been deported": who the people are, not what happened
     if trigger.type == "apprehension" and cue("criminal_grounds").search(
