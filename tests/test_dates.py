@@ -28,6 +28,12 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
     [
         # weekdays: the most recent one on or before publication
         ("The raids began Wednesday.", [("Wednesday", "2023-11-01", "2023-11-01", "day", True)]),
+        # the end of a month is its last day
+        ("as of the end of July", [("July", "2023-07-31", "2023-07-31", "day", True)]),
+        (
+            "by the end of October 2018",
+            [("October 2018", "2018-10-31", "2018-10-31", "day", False)],
+        ),
         (
             "It ended on Tuesday night.",
             [("Tuesday night", "2023-10-31", "2023-10-31", "day", True)],

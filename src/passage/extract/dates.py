@@ -363,6 +363,8 @@ def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str
         if b and yearless and b.kind == "year" and gap in ("", *w["year_of"]):
             a = _reyear(a, b)  # "December last year"
             i += 1
+        if a.kind == "month" and _ends_period(text, floor, a.start, w):
+            a = _last_day(a)  # "as of the end of July": the month's last day
         if opener is not None and opener[1] in w["since"]:
             end = pub if pub is not None else None
             rng = DateRange(a.range.start, end, "range")
@@ -370,6 +372,16 @@ def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str
         out.append(a)
         i += 1
     return out
+
+
+def _ends_period(text: str, floor: int, start: int, w: dict[str, Any]) -> bool:
+    before = text[max(floor, start - 16) : start].lower().rstrip()
+    return any(before.endswith(phrase) for phrase in w["period_end"])
+
+
+def _last_day(a: _Atom) -> _Atom:
+    last = a.range.end
+    return replace(a, kind="day", range=DateRange(last, last, "day"))
 
 
 def _reyear(a: _Atom, b: _Atom) -> _Atom:
