@@ -248,3 +248,25 @@ def test_a_pace_to_remove_is_a_planned_removal() -> None:
     removal = [e for e in events if e.type == "removal"]
     assert len(removal) == 1 and removal[0].status == "planned"
     assert removal[0].people is not None and removal[0].people.low == 210000
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It has become more difficult to cross the border near the river.",
+        "Most people know what to expect when they arrive at the shelter.",
+        "The minister was asked on Monday about the government's initiative to deport migrants.",
+        "The bloc must increase the number of deportations of rejected asylum seekers.",
+        "City staff can't be used to help federal officers deport residents.",
+    ],
+)
+def test_aims_abilities_and_generic_clauses_are_not_events(sentence: str) -> None:
+    assert [e for e in events_of(sentence) if e.type != "policy"] == [], sentence
+
+
+def test_a_declared_intention_is_a_planned_event() -> None:
+    events = events_of(
+        "The ministry indicated its intention to organise further removal flights to Tirana."
+    )
+    removal = [e for e in events if e.type == "removal"]
+    assert len(removal) == 1 and removal[0].status == "planned"

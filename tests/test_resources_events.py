@@ -33,6 +33,8 @@ CUE_NAMES = {
     "trend_before",
     "change_amount_before",
     "generic_when_before",
+    "aim_before",
+    "declared_aim_before",
     "date_in_name_before",
     "date_in_name_after",
 }

@@ -393,6 +393,14 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, rated: bool) -> str
         and cue("generic_when_before").search(before[-40:])
     ):
         return None  # "what to expect when they arrive": what happens, not what happened
+    if (
+        trigger.type != "policy"
+        and cue("aim_before").search(before[-40:])
+        and not cue("declared_aim_before").search(before)
+    ):
+        # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
+        # indicated its intention to coordinate removal flights" declares a plan
+        return None
     if cue("relative_past_before").search(before):
         return None  # "parents who have been deported": who the people are, not what happened
     if trigger.type == "apprehension" and cue("criminal_grounds").search(
