@@ -270,3 +270,19 @@ def test_a_declared_intention_is_a_planned_event() -> None:
     )
     removal = [e for e in events if e.type == "removal"]
     assert len(removal) == 1 and removal[0].status == "planned"
+
+
+def test_a_figure_counting_a_trigger_noun_leaves_the_other_figure_to_the_other_act() -> None:
+    events = events_of(
+        "While Border Patrol encounters of migrants at the border topped 1.4 million in "
+        "2022, ICE conducted roughly 51,000 removals."
+    )
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+        ("apprehension", 1400000),
+        ("removal", 51000),
+    ]
+
+
+def test_a_list_after_a_counted_noun_counts_the_same_thing() -> None:
+    events = events_of("The state recorded 3,140 encounters in 2022 and 2,443 in 2023.")
+    assert counts(events, "apprehension") == [(2443, [], "2023-01-01"), (3140, [], "2022-01-01")]

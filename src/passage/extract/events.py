@@ -112,7 +112,7 @@ def sentence_events(
     rated = any(f.people.per for f in found.figures)
     statuses = {key: _status(text, sentence, _lead(group), rated) for key, group in by_type.items()}
     people_figures = _people_figures(text, found)
-    owners = _assign_figures(people_figures, by_type)
+    owners = _assign_figures(text, people_figures, by_type)
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
@@ -283,7 +283,7 @@ def _people_figures(text: str, found: Mentions) -> list[Figure]:
 
 
 # between two items of one list: a short run with a comma or "and", no clause break
-_LIST_GAP = re.compile(r"[^.;:()]{0,40}?(?:,|\band\b)\s*(?:and\s+)?")
+_LIST_GAP = re.compile(r"[^.;:()]{0,40}?(?:,|\band\b)\s*(?:and\s+|another\s+)?")
 
 
 def _list_item(figure: Figure | None, figures: list[Figure | None], sentence: Sentence) -> Span:
@@ -327,16 +327,41 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
 
 
 def _assign_figures(
-    figures: list[Figure], groups: dict[tuple[str, str | None], list[Trigger]]
+    text: str, figures: list[Figure], groups: dict[tuple[str, str | None], list[Trigger]]
 ) -> dict[tuple[str, str | None], list[Figure]]:
-    """Give each people figure to the nearest trigger's type (within reach)."""
+    """Give each people figure to the nearest trigger's type (within reach).
+
+    A figure whose noun is a trigger ("72,000 removals") counts that trigger, and a
+    trigger so counted takes no other figure: in "encounters topped 2.2 million in
+    2022, while ICE conducted 72,000 removals" the 2.2 million are encounters.
+    """
     owners: dict[tuple[str, str | None], list[Figure]] = {}
+    counted: set[Span] = set()
+    rest: list[Figure] = []
+    listed: tuple[Figure, tuple[str, str | None]] | None = None  # last figure owned by its noun
     for figure in figures:
+        own = _noun_trigger(figure, groups)
+        if own is not None:
+            owners.setdefault(own[0], []).append(figure)
+            counted.add(own[1].span)
+            listed = (figure, own[0])
+        elif listed is not None and _LIST_GAP.fullmatch(
+            text, listed[0].span.end, figure.span.start
+        ):
+            # "3,140 encounters in 2022 and 2,443 so far this year": the list goes on
+            owners[listed[1]].append(figure)
+            listed = (figure, listed[1])
+        else:
+            rest.append(figure)
+            listed = None
+    for figure in rest:
         best, best_distance = None, FIGURE_REACH + 1
         for key, group in groups.items():
             if key[0] in UNCOUNTED_TYPES:
                 continue
             for t in group:
+                if t.span in counted:
+                    continue
                 d = _distance(figure.span, t.span)
                 if key[0] == "policy":
                     d += POLICY_FIGURE_PENALTY
@@ -345,6 +370,20 @@ def _assign_figures(
         if best is not None:
             owners.setdefault(best, []).append(figure)
     return owners
+
+
+def _noun_trigger(
+    figure: Figure, groups: dict[tuple[str, str | None], list[Trigger]]
+) -> tuple[tuple[str, str | None], Trigger] | None:
+    if figure.noun_span is None:
+        return None
+    for key, group in groups.items():
+        if key[0] in UNCOUNTED_TYPES:
+            continue
+        for t in group:
+            if t.span.overlaps(figure.noun_span):
+                return key, t
+    return None
 
 
 SINGLE_REACH = 130  # how far back the one person a trigger is about may be named
