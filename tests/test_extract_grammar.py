@@ -286,3 +286,22 @@ def test_a_figure_counting_a_trigger_noun_leaves_the_other_figure_to_the_other_a
 def test_a_list_after_a_counted_noun_counts_the_same_thing() -> None:
     events = events_of("The state recorded 3,140 encounters in 2022 and 2,443 in 2023.")
     assert counts(events, "apprehension") == [(2443, [], "2023-01-01"), (3140, [], "2022-01-01")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city struggles to house newly arrived migrants in the winter.",
+        "Officials must find space to quarantine migrants who arrive by boat.",
+        "Policy makers implemented rules that economists dislike.",
+    ],
+)
+def test_descriptions_of_people_and_policy_makers_are_not_events(sentence: str) -> None:
+    assert events_of(sentence) == [], sentence
+
+
+def test_people_who_remain_held_are_a_detention() -> None:
+    events = events_of(
+        "About 90,000 refugees who remain in camps near the border live in poor conditions."
+    )
+    assert counts(events, "detention") == [(90000, [], None)]

@@ -33,8 +33,10 @@ CUE_NAMES = {
     "trend_before",
     "change_amount_before",
     "generic_when_before",
+    "generic_relative_before",
     "aim_before",
     "declared_aim_before",
+    "adjectival_before",
     "date_in_name_before",
     "date_in_name_after",
 }

@@ -37,6 +37,9 @@ POLICY_FIGURE_PENALTY = FIGURE_REACH // 4  # a figure goes to a policy only when
 # An operation is counted as such, not by people: "raids led to 125 arrests" is an
 # apprehension of 125; "a crackdown forced 750,000 to flee" counts those who fled.
 UNCOUNTED_TYPES = frozenset({"operation"})
+# Types whose present tense states a fact ("migrants who remain in camps", a measure "that
+# requires"): a stock or a rule holds now; a movement in the present is generic.
+STOCK_TYPES = frozenset({"detention", "policy"})
 # Types whose people are sent somewhere: they get a destination.
 MOVING_TYPES = frozenset({"removal", "return", "arrival"})
 # Without a figure of its own, a type is only the backdrop of these others in one sentence:
@@ -433,6 +436,12 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, rated: bool) -> str
     ):
         return None  # "what to expect when they arrive": what happens, not what happened
     if (
+        trigger.type not in STOCK_TYPES
+        and not _PAST.search(trigger.span.of(text))
+        and cue("generic_relative_before").search(before[-40:])
+    ):
+        return None  # "quarantine migrants who arrive": which people, not an arrival
+    if (
         trigger.type != "policy"
         and cue("aim_before").search(before[-40:])
         and not cue("declared_aim_before").search(before)
@@ -440,6 +449,10 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, rated: bool) -> str
         # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
         # indicated its intention to coordinate removal flights" declares a plan
         return None
+    if cue("adjectival_before").search(before) and cue("people_nouns").match(
+        text, trigger.span.end + 1, min(sentence.span.end, trigger.span.end + 40)
+    ):
+        return None  # "newly arrived migrants", "previously deported men": who they are
     if cue("relative_past_before").search(before):
         return None  # "parents who have been deported": who the people are, not what happened
     if trigger.type == "apprehension" and cue("criminal_grounds").search(
