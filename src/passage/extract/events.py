@@ -104,16 +104,14 @@ def sentence_events(
     by_type = _group(triggers)
     # a denied or imagined act counts nobody: "prevents the deportation of 600,000" gives
     # its figure to the ruling on the programme, not to a removal
-    by_type = {
-        key: group
-        for key, group in by_type.items()
-        if _status(text, sentence, _lead(group), False) is not None
-    }
+    statuses = {key: _status(text, sentence, _lead(group)) for key, group in by_type.items()}
+    by_type = {key: group for key, group in by_type.items() if statuses[key] is not None}
     if not by_type:
         return []  # before reading figures, places and dates: the sentence states nothing
     found = mentions(text, sentence.span, published)
-    rated = any(f.people.per for f in found.figures)
-    statuses = {key: _status(text, sentence, _lead(group), rated) for key, group in by_type.items()}
+    if any(f.people.per for f in found.figures):
+        # a rate ("each day") still holds: what the sentence reports is under way
+        statuses = {k: "ongoing" if v == "occurred" else v for k, v in statuses.items()}
     people_figures = _people_figures(text, found)
     owners = _assign_figures(text, people_figures, by_type)
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
@@ -417,11 +415,8 @@ _PAST = re.compile(r"(?:ed|wn|ught|ent|ft|ne)\b")  # arrived, flown, caught, sen
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]\s")
 
 
-def _status(text: str, sentence: Sentence, trigger: Trigger, rated: bool) -> str | None:
-    """occurred, ongoing or planned; None when the sentence denies or only imagines it.
-
-    ``rated``: the sentence holds a rate ("each day"), which still holds.
-    """
+def _status(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
+    """occurred, ongoing or planned; None when the sentence denies or only imagines it."""
     start = max(sentence.span.start, trigger.span.start - STATUS_WINDOW)
     before = text[start : trigger.span.start]
     near = text[max(sentence.span.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
@@ -462,7 +457,7 @@ def _status(text: str, sentence: Sentence, trigger: Trigger, rated: bool) -> str
     clause = text[start : min(sentence.span.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"
-    if rated or cue("ongoing").search(clause):
+    if cue("ongoing").search(clause):
         return "ongoing"
     return "occurred"
 
