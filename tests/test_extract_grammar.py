@@ -305,3 +305,10 @@ def test_people_who_remain_held_are_a_detention() -> None:
         "About 90,000 refugees who remain in camps near the border live in poor conditions."
     )
     assert counts(events, "detention") == [(90000, [], None)]
+
+
+def test_active_detaining_is_an_apprehension_unless_it_is_the_road_not_taken() -> None:
+    events = events_of("Police detained 40 migrants near the port on Monday.")
+    assert counts(events, "apprehension") == [(40, [], "2024-09-09")]
+    events = events_of("Instead of detaining more people, officials are releasing them.")
+    assert [e for e in events if e.type == "apprehension"] == []
