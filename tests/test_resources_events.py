@@ -37,6 +37,8 @@ CUE_NAMES = {
     "aim_before",
     "declared_aim_before",
     "adjectival_before",
+    "past_form",
+    "list_gap",
     "date_in_name_before",
     "date_in_name_after",
 }

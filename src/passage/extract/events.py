@@ -17,6 +17,7 @@ from passage.extract.dates import find_dates
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
 from passage.extract.sentences import Sentence
+from passage.extract.status import status_of
 from passage.extract.triggers import Trigger, cue, find_triggers
 from passage.model import (
     AgencyMention,
@@ -29,17 +30,12 @@ from passage.model import (
     Span,
 )
 
-STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
-NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
 FIGURE_REACH = 140  # a figure further than this from its trigger belongs to something else
 SUBJECT_REACH = 80  # an agency this close before the trigger is taken as the actor
 POLICY_FIGURE_PENALTY = FIGURE_REACH // 4  # a figure goes to a policy only when clearly nearer
 # An operation is counted as such, not by people: "raids led to 125 arrests" is an
 # apprehension of 125; "a crackdown forced 750,000 to flee" counts those who fled.
 UNCOUNTED_TYPES = frozenset({"operation"})
-# Types whose present tense states a fact ("migrants who remain in camps", a measure "that
-# requires"): a stock or a rule holds now; a movement in the present is generic.
-STOCK_TYPES = frozenset({"detention", "policy"})
 # Types whose people are sent somewhere: they get a destination.
 MOVING_TYPES = frozenset({"removal", "return", "arrival"})
 # Without a figure of its own, a type is only the backdrop of these others in one sentence:
@@ -104,7 +100,7 @@ def sentence_events(
     by_type = _group(triggers)
     # a denied or imagined act counts nobody: "prevents the deportation of 600,000" gives
     # its figure to the ruling on the programme, not to a removal
-    statuses = {key: _status(text, sentence, _lead(group)) for key, group in by_type.items()}
+    statuses = {key: status_of(text, sentence.span, _lead(group)) for key, group in by_type.items()}
     by_type = {key: group for key, group in by_type.items() if statuses[key] is not None}
     if not by_type:
         return []  # before reading figures, places and dates: the sentence states nothing
@@ -270,7 +266,7 @@ def _people_figures(text: str, found: Mentions) -> list[Figure]:
         if (
             cue("part_of_total").search(before)
             or (out and cue("part_of_listed").search(before))
-            or (last_part and _LIST_GAP.fullmatch(text, last_part.span.end, figure.span.start))
+            or (last_part and _list_gap(text, last_part.span.end, figure.span.start))
         ):
             # "3,400 migrants, including 430 children", "the arrests included 11 Indians,
             # two Libyans and one Senegalese": a part of a total is no event of its own
@@ -284,7 +280,10 @@ def _people_figures(text: str, found: Mentions) -> list[Figure]:
 
 
 # between two items of one list: a short run with a comma or "and", no clause break
-_LIST_GAP = re.compile(r"[^.;:()]{0,40}?(?:,|\band\b)\s*(?:and\s+|another\s+)?")
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the gap between two items of one list (a short run with a
+    comma or "and", no clause break)?"""
+    return cue("list_gap").fullmatch(text, start, end) is not None
 
 
 def _list_item(figure: Figure | None, figures: list[Figure | None], sentence: Sentence) -> Span:
@@ -346,9 +345,7 @@ def _assign_figures(
             owners.setdefault(own[0], []).append(figure)
             counted.add(own[1].span)
             listed = (figure, own[0])
-        elif listed is not None and _LIST_GAP.fullmatch(
-            text, listed[0].span.end, figure.span.start
-        ):
+        elif listed is not None and _list_gap(text, listed[0].span.end, figure.span.start):
             # "3,140 encounters in 2022 and 2,443 so far this year": the list goes on
             owners[listed[1]].append(figure)
             listed = (figure, listed[1])
@@ -409,57 +406,6 @@ def _distance(a: Span, b: Span) -> int:
     if a.overlaps(b):
         return 0
     return b.start - a.end if a.end <= b.start else a.start - b.end
-
-
-_PAST = re.compile(r"(?:ed|wn|ught|ent|ft|ne)\b")  # arrived, flown, caught, sent, left, gone
-_CLAUSE_BREAK = re.compile(r"[,;:—–(]\s")
-
-
-def _status(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
-    """occurred, ongoing or planned; None when the sentence denies or only imagines it."""
-    start = max(sentence.span.start, trigger.span.start - STATUS_WINDOW)
-    before = text[start : trigger.span.start]
-    near = text[max(sentence.span.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
-    if cue("negation").search(near):
-        return None
-    if cue("hypothetical").search(_CLAUSE_BREAK.split(before)[-1]):
-        return None  # "who could spread the virus, the administration has expelled" is fact
-    if (
-        trigger.type != "policy"
-        and not _PAST.search(trigger.span.of(text))
-        and cue("generic_when_before").search(before[-40:])
-    ):
-        return None  # "what to expect when they arrive": what happens, not what happened
-    if (
-        trigger.type not in STOCK_TYPES
-        and not _PAST.search(trigger.span.of(text))
-        and cue("generic_relative_before").search(before[-40:])
-    ):
-        return None  # "quarantine migrants who arrive": which people, not an arrival
-    if (
-        trigger.type != "policy"
-        and cue("aim_before").search(before[-40:])
-        and not cue("declared_aim_before").search(before)
-    ):
-        # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
-        # indicated its intention to coordinate removal flights" declares a plan
-        return None
-    if cue("adjectival_before").search(before) and cue("people_nouns").match(
-        text, trigger.span.end + 1, min(sentence.span.end, trigger.span.end + 40)
-    ):
-        return None  # "newly arrived migrants", "previously deported men": who they are
-    if cue("relative_past_before").search(before):
-        return None  # "parents who have been deported": who the people are, not what happened
-    if trigger.type == "apprehension" and cue("criminal_grounds").search(
-        text, sentence.span.start, sentence.span.end
-    ):
-        return None  # arrested for a crime, not for their migration status
-    clause = text[start : min(sentence.span.end, trigger.span.end + 40)]
-    if cue("planned").search(clause):
-        return "planned"
-    if cue("ongoing").search(clause):
-        return "ongoing"
-    return "occurred"
 
 
 def _set_people(ev: Event, figure: Figure) -> None:

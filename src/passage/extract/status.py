@@ -1,0 +1,76 @@
+"""Status: whether a sentence states an act as done, under way or planned, or not at all.
+
+Read from the words before a trigger: negation right before it ("did not deport"),
+modality in its own clause ("could expel"), aims ("an initiative to deport"),
+generic present tense ("when they arrive"), descriptions of people ("newly arrived
+migrants", "parents who have been deported"), and plans ("will", "set to"). The
+words are cues in ``resources/cues.json``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from passage.extract.triggers import Trigger, cue
+from passage.model import Span
+
+STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
+NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
+CLAUSE_REACH = 40  # "when they arrive", "an initiative to deport": the words right before
+# Types whose present tense states a fact ("migrants who remain in camps", a measure "that
+# requires"): a stock or a rule holds now; a movement in the present is generic.
+STOCK_TYPES = frozenset({"detention", "policy"})
+
+
+def _past(trigger_text: str) -> bool:
+    return cue("past_form").search(trigger_text) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]\s")
+
+
+def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
+    """occurred, ongoing or planned; None when the sentence denies or only imagines it."""
+    start = max(sentence.start, trigger.span.start - STATUS_WINDOW)
+    before = text[start : trigger.span.start]
+    near = text[max(sentence.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
+    if cue("negation").search(near):
+        return None
+    if cue("hypothetical").search(_CLAUSE_BREAK.split(before)[-1]):
+        return None  # "who could spread the virus, the administration has expelled" is fact
+    if (
+        trigger.type != "policy"
+        and not _past(trigger.span.of(text))
+        and cue("generic_when_before").search(before[-CLAUSE_REACH:])
+    ):
+        return None  # "what to expect when they arrive": what happens, not what happened
+    if (
+        trigger.type not in STOCK_TYPES
+        and not _past(trigger.span.of(text))
+        and cue("generic_relative_before").search(before[-CLAUSE_REACH:])
+    ):
+        return None  # "quarantine migrants who arrive": which people, not an arrival
+    if (
+        trigger.type != "policy"
+        and cue("aim_before").search(before[-CLAUSE_REACH:])
+        and not cue("declared_aim_before").search(before)
+    ):
+        # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
+        # indicated its intention to coordinate removal flights" declares a plan
+        return None
+    if cue("adjectival_before").search(before) and cue("people_nouns").match(
+        text, trigger.span.end + 1, min(sentence.end, trigger.span.end + 40)
+    ):
+        return None  # "newly arrived migrants", "previously deported men": who they are
+    if cue("relative_past_before").search(before):
+        return None  # "parents who have been deported": who the people are, not what happened
+    if trigger.type == "apprehension" and cue("criminal_grounds").search(
+        text, sentence.start, sentence.end
+    ):
+        return None  # arrested for a crime, not for their migration status
+    clause = text[start : min(sentence.end, trigger.span.end + 40)]
+    if cue("planned").search(clause):
+        return "planned"
+    if cue("ongoing").search(clause):
+        return "ongoing"
+    return "occurred"
