@@ -99,6 +99,7 @@ class _Countries:
     readings: dict[str, _Reading]
     names: dict[str, str]  # code -> common English name
     people_noun: re.Pattern[str]
+    counted: re.Pattern[str]  # ends right before a counted word ("800 ", "thousands of ")
 
 
 _FIELD_FORM = (("names", "name"), ("short", "short"), ("capitals", "capital"))
@@ -153,7 +154,8 @@ def _countries(lang: str = LANG) -> _Countries:
             continue
         for variant in _variants(surface, upper=not reading.ambiguous):
             readings.setdefault(variant, reading)
-    nouns = load_json("geo_rules.json")[lang]["people_nouns"]
+    rules = load_json("geo_rules.json")[lang]
+    nouns = rules["people_nouns"]
     chain = rf"(?:,?\s+(?:and|or|[A-Z][\w-]*)){{0,{CHAIN_WORDS}}}?"
     modifiers = rf"(?:\s+[a-z][\w-]*){{0,{MODIFIER_WORDS}}}?"
     people_noun = re.compile(rf"{chain}{modifiers}\s+(?:{trie_pattern(nouns)})(?!\w)")
@@ -162,6 +164,7 @@ def _countries(lang: str = LANG) -> _Countries:
         readings=readings,
         names={line["code"]: line["name"] for line in lines},
         people_noun=people_noun,
+        counted=re.compile(rf"\d\s+$|\b(?:{trie_pattern(rules['counted_before'])})\s+$", re.I),
     )
 
 
@@ -185,12 +188,9 @@ def _people_form(text: str, start: int, end: int, limit: int, reading: _Reading,
         return "demonym"
     if reading.demonym and not re.match(r"\s+\w", text[end:limit]):
         return "demonym"
-    if reading.demonym and _COUNTED.search(text, max(0, start - 16), start):
+    if reading.demonym and _countries(lang).counted.search(text, max(0, start - 16), start):
         return "demonym"  # "800 Sudanese and 450 Syrians": a counted word is people
     return "adjective"
-
-
-_COUNTED = re.compile(r"\d\s+$|\b(?:dozens|hundreds|thousands|millions)\s+of\s+$")
 
 
 def find_countries(
