@@ -138,7 +138,7 @@ def test_agency_aliases_are_unique() -> None:
 def test_geo_rules() -> None:
     for lang, rules in load_json("geo_rules.json").items():
         assert re.fullmatch(r"[a-z]{2}", lang)
-        for key in ("people_nouns", "place_lead_words", "place_prefixes"):
+        for key in ("people_nouns", "place_lead_words", "place_prefixes", "counted_before"):
             assert len(rules[key]) == len(set(rules[key])), key
 
 
@@ -150,6 +150,7 @@ def test_dates_words() -> None:
         assert set(w["weekdays"].values()) == set(range(7))
         assert set(w["month_needs_day"]) <= set(w["months"])
         assert set(w["month_needs_context"]) <= set(w["months"])
+        assert w["period_end"] and all(p == p.lower() for p in w["period_end"])
         phrases = [r["phrase"] for r in w["relative"]]
         assert len(phrases) == len(set(phrases))
         units = {"day", "week", "weekend", "month", "year", "trailing_days", "fiscal_year"}
