@@ -35,8 +35,9 @@ def extract(doc: Document) -> list[Event]:
     before: Sentence | None = None
     for sentence in sentences(doc):
         # the sentence before, in one paragraph, gives a sentence its topic too
-        same_block = before is not None and before.block == sentence.block
-        context_from = before.span.start if before is not None and same_block else None
+        context_from = (
+            before.span.start if before is not None and before.block == sentence.block else None
+        )
         found = sentence_events(doc.text, sentence, doc.published, topic, context_from)
         before = sentence
         if not found and previous and topic:

@@ -7,6 +7,7 @@ single alternation with one named group per rule, so a sentence is scanned once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -160,7 +161,7 @@ def find_triggers(
         if (
             rule.type == "policy"
             and not rule.act
-            and not _near(text, span, m, "policy_acts", ACT_REACH)
+            and not _near(text, span, m, "policy_acts", ACT_REACH, skip=_describes)
         ):
             continue
         found.append(Trigger(Span(m.start(), m.end()), rule))
@@ -168,16 +169,24 @@ def find_triggers(
     return found
 
 
-def _near(text: str, span: Span, m: re.Match[str], name: str, reach: int) -> bool:
+def _near(
+    text: str,
+    span: Span,
+    m: re.Match[str],
+    name: str,
+    reach: int,
+    skip: Callable[[str, Span, re.Match[str]], bool] | None = None,
+) -> bool:
     """Does cue ``name`` occur within ``reach`` characters of the match (inside the sentence)?
 
-    A hit inside the trigger itself does not count: "deportation" is no context for itself.
+    A hit inside the trigger itself does not count: "deportation" is no context for itself;
+    nor does a hit ``skip`` rejects.
     """
     start = max(span.start, m.start() - reach)
     end = min(span.end, m.end() + reach)
     return any(
         not (hit.start() >= m.start() and hit.end() <= m.end())
-        and not (name == "policy_acts" and _describes(text, span, hit))
+        and not (skip is not None and skip(text, span, hit))
         for hit in cue(name).finditer(text, start, end)
     )
 
