@@ -312,3 +312,22 @@ def test_active_detaining_is_an_apprehension_unless_it_is_the_road_not_taken() -
     assert counts(events, "apprehension") == [(40, [], "2024-09-09")]
     events = events_of("Instead of detaining more people, officials are releasing them.")
     assert [e for e in events if e.type == "apprehension"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Did the government deport the families?",
+        "Will the ministry suspend the visa programme for Malians?",
+        "Asylum offices have been busy since the end of the emergency policy in June.",
+    ],
+)
+def test_questions_and_time_references_state_no_event(sentence: str) -> None:
+    assert events_of(sentence) == [], sentence
+
+
+def test_people_enrolled_in_a_protection_programme_are_a_policy_figure() -> None:
+    events = events_of(
+        "There were 41,250 people enrolled in the protection programme for refugees in May."
+    )
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("policy", 41250)]

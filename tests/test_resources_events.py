@@ -11,6 +11,7 @@ CUE_NAMES = {
     "migration_context",
     "negation",
     "hypothetical",
+    "yes_no_question",
     "planned",
     "ongoing",
     "attribution_verbs",

@@ -36,6 +36,8 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
     near = text[max(sentence.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
     if cue("negation").search(near):
         return None
+    if cue("yes_no_question", case=True).match(text, sentence.start, sentence.end):
+        return None  # "Did Trump block funding for sanctuary cities?" asks, states nothing
     if cue("hypothetical").search(_CLAUSE_BREAK.split(before)[-1]):
         return None  # "who could spread the virus, the administration has expelled" is fact
     if (
