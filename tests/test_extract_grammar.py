@@ -331,3 +331,51 @@ def test_people_enrolled_in_a_protection_programme_are_a_policy_figure() -> None
         "There were 41,250 people enrolled in the protection programme for refugees in May."
     )
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("policy", 41250)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "size"),
+    [
+        (
+            "Ana Ruiz, 34, arrived in Lisbon with her husband and their 8-year-old son in May.",
+            "arrival",
+            3,
+        ),
+        (
+            "In June, she had fled Eritrea for Sudan with her brother and two daughters.",
+            "arrival",
+            4,
+        ),
+        ("The mother and daughter returned to Peru on Monday.", "return", 2),
+        ("Amir, Leyla and Omar were deported to Turkey on Friday.", "removal", 3),
+        (
+            "The 14, who include two minors, were intercepted off Crete on Sunday.",
+            "apprehension",
+            14,
+        ),
+        ("Tomas Varga arrived at the border post on Tuesday.", "arrival", 1),
+    ],
+)
+def test_a_named_party_counts_its_members(sentence: str, etype: str, size: int) -> None:
+    found = [e for e in events_of(sentence) if e.type == etype]
+    assert [e.people.low if e.people else None for e in found] == [size], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Migrants arrived at the border post on Tuesday.", [("arrival", None)]),
+        ("President Novak arrived at the border post on Tuesday.", [("arrival", None)]),
+        ("Instead, Tomas was deported to Serbia in March.", [("removal", 1)]),
+        ("Ana Ruiz, 34, and her family arrived in Lisbon in May.", [("arrival", None)]),
+        (
+            "The governor, who bused migrants to Denver in May, spoke on Friday.",
+            [("arrival", None)],
+        ),
+    ],
+)
+def test_a_party_of_untold_size_or_no_party_gets_no_count(
+    sentence: str, expected: list[tuple[str, int | None]]
+) -> None:
+    found = [(e.type, e.people.low if e.people else None) for e in events_of(sentence)]
+    assert found == expected, sentence

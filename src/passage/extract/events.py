@@ -16,6 +16,7 @@ from datetime import date
 from passage.extract.dates import find_dates
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
+from passage.extract.party import party_size
 from passage.extract.sentences import Sentence
 from passage.extract.status import status_of
 from passage.extract.triggers import Trigger, cue, find_triggers
@@ -133,6 +134,9 @@ def sentence_events(
             ev.spans["trigger"] = [t.span for t in group]
             if figure is not None:
                 _set_people(ev, figure)
+            elif etype != "policy" and (party := party_size(text, sentence.span, lead)):
+                ev.people = People(party.size, party.size)
+                ev.spans["people"] = [party.span]
             elif etype != "policy" and _one_person(text, sentence, lead):
                 ev.people = People(1, 1)
             _set_countries(text, ev, lead, figure, found)

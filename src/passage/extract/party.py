@@ -1,0 +1,154 @@
+"""Parties: how many people a named person, a couple or a family are.
+
+GUIDELINES count one person or one family with a time or place as an event whose
+``people`` is the party's size as the text gives it. The text gives it as a
+coordination, not a numeral:
+
+- "Ana Ruiz, 34, arrived in Chicago with her husband and their 8-year-old daughter": 3
+- "the father and son returned to Cuba": 2
+- "Noeli, Valeria and Josue were expelled": 3
+- "The 12, who include a 16-year-old, were arrested": 12
+
+The party is the subject right before the trigger: of a passive verb for any act
+("were expelled"), of an active verb only for verbs whose subject is the one who
+moves (arrive, return, flee); "Trump deported" and "Abbott, who sent" name who
+acted, not who was sent.
+Companions after the verb ("with his wife and two children") join the party. A
+party whose size the text leaves open ("her family", "his children") has no size.
+Kinship words, auxiliaries and the capitalised words that are not names are cues
+in ``resources/cues.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from passage.extract.numbers import lexicon
+from passage.extract.triggers import Trigger, cue
+from passage.model import Span
+from passage.resources import load_json
+
+PARTY_REACH = 160  # characters before the trigger where its party is named
+# Types whose active verb has the moving people as its subject ("Ana arrived").
+MOVER_TYPES = frozenset({"arrival", "return"})
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = load_json("cues.json")["en"]
+    kin, kins = cues["kin_singular"], cues["kin_plural"]
+    units = "|".join(sorted(lexicon().units, key=len, reverse=True))
+    number = rf"(?:\d{{1,3}}|{units})"
+    name_word = r"[A-Z][a-zà-ÿ'’-]+"
+    # one member of a party; each alternative is one named group so members can be counted
+    member = (
+        rf"(?P<counted>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) )?(?P<n>{number}) (?:[\w-]+ )?{kins})"
+        rf"|(?P<kin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) (?:[\w-]+ ){{0,2}}?)?{kin})"
+        rf"|(?P<pronoun>\b(?:[Hh]e|[Ss]he))"
+        rf"|(?P<group>[Tt]he (?P<g>{number}))"
+        rf"|(?P<name>\b{name_word}(?: {name_word}){{0,3}}(?:, \d{{1,3}},)?)"
+    )
+    plain = re.sub(r"\(\?P<\w+>", "(?:", member)  # the groups are named once, for counting
+    # "Noeli, Valeria and Josue": commas join a list only when "and" closes it
+    party = rf"(?:{plain})(?:(?:, (?:{plain}))*,? and (?:{plain}))?"
+    apposition = r"(?P<apposition>,(?: who)? [^,]{1,90},|,? who)?"
+    active = rf"(?P<party>{party}){apposition} (?:{cues['party_active_aux']})?$"
+    passive = rf"(?P<party>{party}){apposition} (?:{cues['party_passive_aux']})$"
+    companions = rf"[^;]{{0,80}}?\bwith (?P<party>{party})"
+    return (
+        re.compile(active),
+        re.compile(passive),
+        re.compile(companions),
+        re.compile(member),
+    )
+
+
+_OPEN = re.compile(
+    r"(?:^|[,;:—–(]\s*|\b(?:when|after|as|while|because|before|since|that|but|and)\s+)$"
+)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party's size and the span of text that names it (its evidence)."""
+
+    size: int
+    span: Span
+
+
+def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
+    """The people the party before ``trigger`` (and its companions) make, if countable."""
+    active, passive, companions, member = _patterns()
+    start = max(sentence.start, trigger.span.start - PARTY_REACH)
+    before = text[start : trigger.span.start]
+    m = _subject(passive, before)
+    if (
+        m is None
+        and trigger.type in MOVER_TYPES
+        and cue("mover_verbs").match(trigger.span.of(text))
+    ):
+        m = _subject(active, before)
+    if m is None:
+        return None
+    size = _count(m.group("party"), member, lone_name=m.group("apposition") is not None)
+    if size is None:
+        return None
+    span = Span(start + m.start("party"), start + m.end("party"))
+    with_them = companions.match(text, trigger.span.end, sentence.end)
+    if with_them is not None:
+        more = _count(with_them.group("party"), member, names=False)
+        if more is None:
+            return None  # "with her children": a party of untold size
+        size += more
+        span = Span(span.start, with_them.end("party"))
+    return Party(size, span)
+
+
+def _subject(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The party that ends ``before`` and opens a clause ("last week Ana" is no subject)."""
+    m = pattern.search(before)
+    while m is not None and not _OPEN.search(before, 0, m.start("party")):
+        m = pattern.search(before, m.start("party") + 1)
+    return m
+
+
+def _count(
+    party: str, member: re.Pattern[str], *, names: bool = True, lone_name: bool = False
+) -> int | None:
+    total = 0
+    for m in member.finditer(party):
+        if m.group("counted"):
+            total += _number(m.group("n"))
+        elif m.group("group"):
+            total += _number(m.group("g"))
+        elif m.group("name"):
+            if not names or _not_a_name(m.group("name"), lone_name or party != m.group(0)):
+                return None
+            total += 1
+        else:
+            total += 1
+    return total or None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else lexicon().units[word.lower()]
+
+
+def _not_a_name(words: str, named_as_person: bool) -> bool:
+    """ "Migrants", "Officials", "President Biden": capitalised, but not a person moving.
+
+    One capitalised word alone may be any word opening a sentence ("Thousands arrived");
+    it is a name when an age, an apposition or other members show it names a person.
+    """
+    first = words.split(",")[0]
+    if len(first.split()) == 1 and "," not in words and not named_as_person:
+        return True
+    return (
+        cue("not_name_words", case=True).search(first) is not None
+        or cue("people_nouns").search(first) is not None
+    )
+
+
+__all__ = ["MOVER_TYPES", "Party", "party_size"]
