@@ -54,7 +54,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # "Noeli, Valeria and Josue": commas join a list only when "and" closes it
     party = rf"(?:{plain})(?:(?:, (?:{plain}))*,? and (?:{plain}))?"
     apposition = r"(?P<apposition>,(?: who)? [^,]{1,90},|,? who)?"
-    active = rf"(?P<party>{party}){apposition} (?:{cues['party_active_aux']})?$"
+    active = rf"(?P<party>{party}){apposition} (?:{cues['party_active_aux']}){{0,2}}$"
     passive = rf"(?P<party>{party}){apposition} (?:{cues['party_passive_aux']})$"
     companions = rf"[^;]{{0,80}}?\bwith (?P<party>{party})"
     return (
