@@ -379,3 +379,21 @@ def test_a_party_of_untold_size_or_no_party_gets_no_count(
 ) -> None:
     found = [(e.type, e.people.low if e.people else None) for e in events_of(sentence)]
     assert found == expected, sentence
+
+
+def test_detained_in_a_facility_is_a_detention_of_its_own_beside_the_arrest() -> None:
+    events = events_of(
+        "After being arrested by police, the boy was detained in a hotel and then deported."
+    )
+    assert sorted(e.type for e in events) == ["apprehension", "detention"]
+    detention = next(e for e in events if e.type == "detention")
+    assert detention.people is not None and detention.people.low == 1
+    events = events_of("He had been detained in the Harbor detention center for two weeks.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("detention", 1)]
+
+
+def test_people_being_deported_in_a_description_and_news_releases_are_not_events() -> None:
+    events = events_of(
+        "Officials hoped news releases showing families being deported would deter others."
+    )
+    assert events == []

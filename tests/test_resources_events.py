@@ -34,6 +34,7 @@ CUE_NAMES = {
     "part_of_listed",
     "describing_before",
     "relative_past_before",
+    "reduced_relative_before",
     "criminal_grounds",
     "population_before",
     "not_people_nouns",

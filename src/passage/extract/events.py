@@ -47,6 +47,9 @@ BACKDROP_OF = {
     "return": frozenset({"removal"}),
     "operation": frozenset({"apprehension"}),
 }
+# A stay named by its own verb ("was held in a hotel", "remains in custody") is a fact of
+# its own beside the arrest or removal it follows; only a topic noun is the backdrop.
+STATE_TYPES = frozenset({"detention"})
 
 
 @dataclass
@@ -118,7 +121,9 @@ def sentence_events(
         lead = _lead(group)
         weak = all(t.rule.weak for t in group)
         if (etype, kind) not in owners:
-            if BACKDROP_OF.get(etype, frozenset()) & (strong | with_figure):
+            if (weak or etype not in STATE_TYPES) and BACKDROP_OF.get(etype, frozenset()) & (
+                strong | with_figure
+            ):
                 continue
             if weak and strong - {etype}:
                 continue
@@ -242,7 +247,10 @@ def _primary(
         return (int(all(t.rule.weak for t in group)), group[0].span.start)
 
     best = min(groups.items(), key=rank)
-    return {best[0]: best[1]} | _policies_before(policies, best[1])
+    stays = {
+        k: v for k, v in groups.items() if k[0] in STATE_TYPES and not all(t.rule.weak for t in v)
+    }
+    return {best[0]: best[1]} | stays | _policies_before(policies, best[1])
 
 
 def _policies_before(
@@ -393,7 +401,10 @@ SINGLE_REACH = 130  # how far back the one person a trigger is about may be name
 
 def _one_person(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Is the event about one person ("Liu was detained", "deported a Russian national")?"""
-    before = text[max(sentence.span.start, trigger.span.start - SINGLE_REACH) : trigger.span.start]
+    # "the girl was detained in a hotel": the trigger may begin with the passive's auxiliary
+    aux = cue("party_passive_aux").match(text, trigger.span.start, trigger.span.end)
+    end = aux.end() if aux else trigger.span.start
+    before = text[max(sentence.span.start, trigger.span.start - SINGLE_REACH) : end]
     if cue("single_person_before", case=True).search(before):
         return True
     after = text[trigger.span.end : min(sentence.span.end, trigger.span.end + 60)]

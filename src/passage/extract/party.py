@@ -82,7 +82,9 @@ def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
     """The people the party before ``trigger`` (and its companions) make, if countable."""
     active, passive, companions, member = _patterns()
     start = max(sentence.start, trigger.span.start - PARTY_REACH)
-    before = text[start : trigger.span.start]
+    # "the girl was detained in a hotel": the trigger may begin with the passive's auxiliary
+    aux = cue("party_passive_aux").match(text, trigger.span.start, trigger.span.end)
+    before = text[start : aux.end() if aux else trigger.span.start]
     m = _subject(passive, before)
     if (
         m is None

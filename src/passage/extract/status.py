@@ -66,6 +66,9 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "newly arrived migrants", "previously deported men": who they are
     if cue("relative_past_before").search(before):
         return None  # "parents who have been deported": who the people are, not what happened
+    reduced = cue("reduced_relative_before").search(before)
+    if reduced and cue("people_nouns").fullmatch(reduced.group("noun")):
+        return None  # "videos of families being deported": which people are shown
     if trigger.type == "apprehension" and cue("criminal_grounds").search(
         text, sentence.start, sentence.end
     ):
