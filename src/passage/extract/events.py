@@ -117,6 +117,7 @@ def sentence_events(
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
+    parties: set[int] = set()  # people counted by a named party, not by a figure
     for (etype, kind), group in _primary(by_type, owners).items():
         lead = _lead(group)
         weak = all(t.rule.weak for t in group)
@@ -142,8 +143,10 @@ def sentence_events(
             elif etype != "policy" and (party := party_size(text, sentence.span, lead)):
                 ev.people = People(party.size, party.size)
                 ev.spans["people"] = [party.span]
+                parties.add(party.size)
             elif etype != "policy" and _one_person(text, sentence, lead):
                 ev.people = People(1, 1)
+                parties.add(1)
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
@@ -152,7 +155,20 @@ def sentence_events(
                 continue
             weak_only = weak and ev.people is None and ev.date is None
             out.append(Candidate(ev, sentence, lead, weak_only))
-    return out
+    return _same_party(out, parties)
+
+
+def _same_party(found: list[Candidate], parties: set[int]) -> list[Candidate]:
+    """One person's acts in one sentence count that person in each ("the girl was
+    detained in a hotel and then placed on a flight"): the one party a sentence names
+    passes to its other acts that count nobody."""
+    if len(parties) != 1:
+        return found
+    size = next(iter(parties))
+    for c in found:
+        if c.event.people is None and c.event.type != "policy":
+            c.event.people = People(size, size)
+    return found
 
 
 _DIGIT = re.compile(r"\d")
