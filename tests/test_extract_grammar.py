@@ -320,6 +320,8 @@ def test_active_detaining_is_an_apprehension_unless_it_is_the_road_not_taken() -
         "Did the government deport the families?",
         "Will the ministry suspend the visa programme for Malians?",
         "Asylum offices have been busy since the end of the emergency policy in June.",
+        "The asylum plan met pushback from officials in the capital on Monday.",
+        "Fans poured into the streets near the border town on Sunday night.",
     ],
 )
 def test_questions_and_time_references_state_no_event(sentence: str) -> None:
@@ -397,3 +399,10 @@ def test_people_being_deported_in_a_description_and_news_releases_are_not_events
         "Officials hoped news releases showing families being deported would deter others."
     )
     assert events == []
+
+
+def test_a_named_programme_is_migration_context_enough_for_its_measure() -> None:
+    events = events_of(
+        "The new cabinet agreed on Monday to end Remain in Mexico within a month.\n\n"
+    )
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "other")]
