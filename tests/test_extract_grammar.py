@@ -406,3 +406,36 @@ def test_a_named_programme_is_migration_context_enough_for_its_measure() -> None
         "The new cabinet agreed on Monday to end Remain in Mexico within a month.\n\n"
     )
     assert [(e.type, e.policy_kind) for e in events] == [("policy", "other")]
+
+
+def test_one_person_to_be_transferred_to_custody_is_counted() -> None:
+    events = events_of(
+        "Officials arranged for Rosa, a resident who had lived in Spain since she was 9, "
+        "to be transferred to immigration custody on Monday."
+    )
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("apprehension", 1)]
+
+
+def test_two_people_in_one_flattened_page_are_two_events() -> None:
+    # a page flattened to one paragraph: its first sentence is the headline, the rest story
+    body = (
+        "Judge frees two residents. "
+        "Despite his release, Tran was then detained by immigration agents in March 2021. "
+        "The court heard many such cases over several years of hearings and appeals. "
+        "Prison officials arranged for Rosa, a resident since she was 9, "
+        "to be transferred to immigration custody in 2019."
+    )
+    events = events_of(body)
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+        ("apprehension", 1),
+        ("apprehension", 1),
+    ]
+
+
+def test_only_the_opening_sentence_of_a_long_first_block_is_a_headline() -> None:
+    from passage.extract.sentences import sentences
+
+    text = "Border town braces. " + "Officials met on Monday to plan for arrivals. " * 10
+    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text")
+    found = sentences(clean(raw))
+    assert [s.headline for s in found[:3]] == [True, False, False]

@@ -52,6 +52,10 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         # are not one fact for that alone
         framing = b.sentence.headline or b.sentence.caption
         if ea.people.to_json() == eb.people.to_json():
+            if _is_party(ea.people) and not framing:
+                # "Liu was detained", "Castañeda was transferred to custody": one person
+                # each; a small count names no fact, the act and its wording must agree
+                return a.trigger.rule.id == b.trigger.rule.id and _same_time(ea, eb)
             return framing or not _is_vague(ea.people)
         return framing and _vaguely(ea.people, eb.people) and _same_time(ea, eb)
     if (ea.status == "planned") != (eb.status == "planned"):
@@ -59,6 +63,13 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
     if b.sentence.headline or b.sentence.caption or b.weak:
         return True
     return eb.people is None and (ea.people is not None or a.trigger.rule.id == b.trigger.rule.id)
+
+
+PARTY_MAX = 9  # a count this small is a person or a family, not a figure that identifies a fact
+
+
+def _is_party(p: People) -> bool:
+    return p.low is not None and p.low == p.high and p.low <= PARTY_MAX
 
 
 VAGUE_SPAN = 50  # "thousands" (low 2,000) fits a stated figure below 100,000

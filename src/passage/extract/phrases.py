@@ -129,6 +129,7 @@ class Tables:
         self.month_words = frozenset(data["months"])
         self.money_before = table(kinds["money_before"])
         self.age_before = table(kinds["age_before"])
+        self.victims_before = table(kinds["victims_before"])
         self.other_before = table(kinds["other_before"])
         self.year_before = table(kinds["year_before"])
         self.fold = table(changes["fold_words"])

@@ -68,6 +68,9 @@ def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end))
 
 
+HEADLINE_MAX_CHARS = 300  # a first block longer than this holds the story after its headline
+
+
 def sentences(doc: Document) -> list[Sentence]:
     """Every sentence of the document's kept blocks, in order."""
     out: list[Sentence] = []
@@ -75,7 +78,9 @@ def sentences(doc: Document) -> list[Sentence]:
     for i, block in enumerate(doc.blocks):
         if block.kind == "dropped":
             continue
-        for span in split(doc.text, block.start, block.end):
-            out.append(Sentence(span, i, block.kind == "caption", first))
+        short = block.end - block.start <= HEADLINE_MAX_CHARS
+        for n, span in enumerate(split(doc.text, block.start, block.end)):
+            # a page flattened to one paragraph opens with its headline, then the story
+            out.append(Sentence(span, i, block.kind == "caption", first and (short or n == 0)))
         first = False
     return out
