@@ -439,3 +439,8 @@ def test_only_the_opening_sentence_of_a_long_first_block_is_a_headline() -> None
     raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text")
     found = sentences(clean(raw))
     assert [s.headline for s in found[:3]] == [True, False, False]
+
+
+def test_two_acts_joined_by_and_are_two_events() -> None:
+    events = events_of("Police have begun deporting and detaining undocumented migrants.")
+    assert sorted(e.type for e in events) == ["apprehension", "removal"]

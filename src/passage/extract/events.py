@@ -118,7 +118,7 @@ def sentence_events(
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
     parties: set[int] = set()  # people counted by a named party, not by a figure
-    for (etype, kind), group in _primary(by_type, owners).items():
+    for (etype, kind), group in _primary(text, by_type, owners).items():
         lead = _lead(group)
         weak = all(t.rule.weak for t in group)
         if (etype, kind) not in owners:
@@ -240,6 +240,7 @@ def _group(triggers: list[Trigger]) -> dict[tuple[str, str | None], list[Trigger
 
 
 def _primary(
+    text: str,
     groups: dict[tuple[str, str | None], list[Trigger]],
     owners: dict[tuple[str, str | None], list[Figure]],
 ) -> dict[tuple[str, str | None], list[Trigger]]:
@@ -266,7 +267,24 @@ def _primary(
     stays = {
         k: v for k, v in groups.items() if k[0] in STATE_TYPES and not all(t.rule.weak for t in v)
     }
-    return {best[0]: best[1]} | stays | _policies_before(policies, best[1])
+    joined = {k: v for k, v in groups.items() if _coordinated(text, best[1], v)}
+    return {best[0]: best[1]} | stays | joined | _policies_before(policies, best[1])
+
+
+_AND = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+|later\s+)?")
+
+
+def _coordinated(text: str, first: list[Trigger], other: list[Trigger]) -> bool:
+    """Two verbs joined by "and" are two acts: "has begun deporting and detaining"."""
+    return any(
+        not t.rule.weak
+        and any(
+            f.span.end <= t.span.start
+            and _AND.fullmatch(text, f.span.end, t.span.start) is not None
+            for f in first
+        )
+        for t in other
+    )
 
 
 def _policies_before(
