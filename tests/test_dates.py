@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from passage.extract.dates import calendar_words, find_dates
+from passage.extract.dates import calendar_words, find_dates, same_year_kind
+from passage.model import DateRange
 
 PUBLISHED = date(2023, 11, 2)  # a Thursday
 
@@ -118,6 +119,17 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
             [("the 1970s and 1980s", "1970-01-01", "1989-12-31", "range", False)],
         ),
         ("the 1990s", [("the 1990s", "1990-01-01", "1999-12-31", "range", False)]),
+        (
+            "in the year ending in June 2022",
+            [("June 2022", "2021-07-01", "2022-06-30", "range", False)],
+        ),
+        (
+            "removals in two fiscal years: 410 in 2019 and 380 in 2020",
+            [
+                ("2019", "2018-10-01", "2019-09-30", "range", False),
+                ("2020", "2019-10-01", "2020-09-30", "range", False),
+            ],
+        ),
     ],
 )
 def test_dates(text: str, expected: list[tuple[str, str, str, str, bool]]) -> None:
@@ -137,6 +149,7 @@ def test_dates(text: str, expected: list[tuple[str, str, str, str, bool]]) -> No
         "in recent days",
         "Title 42 and Section 1225",
         "along the 1950-mile border",
+        "in the minister's last year in office",
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -180,3 +193,12 @@ def test_calendar_words() -> None:
     words = calendar_words()
     assert {"January", "Nov", "Wednesday"} <= words
     assert "Chad" not in words
+
+
+def test_a_bare_year_carried_on_from_a_fiscal_year_is_a_fiscal_year() -> None:
+    fiscal = DateRange(date(2021, 10, 1), date(2022, 9, 30), "range")
+    calendar = DateRange(date(2020, 1, 1), date(2020, 12, 31), "year")
+    assert same_year_kind(calendar, fiscal) == DateRange(
+        date(2019, 10, 1), date(2020, 9, 30), "range"
+    )
+    assert same_year_kind(calendar, calendar) == calendar

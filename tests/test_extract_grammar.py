@@ -444,3 +444,10 @@ def test_only_the_opening_sentence_of_a_long_first_block_is_a_headline() -> None
 def test_two_acts_joined_by_and_are_two_events() -> None:
     events = events_of("Police have begun deporting and detaining undocumented migrants.")
     assert sorted(e.type for e in events) == ["apprehension", "removal"]
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_count() -> None:
+    events = events_of(
+        "In fiscal year 2023, which ended Sept. 30, the country admitted 12,400 refugees."
+    )
+    assert counts(events, "arrival") == [(12400, [], "2022-10-01")]

@@ -47,6 +47,7 @@ CUE_NAMES = {
     "adjectival_before",
     "past_form",
     "list_gap",
+    "relative_date_before",
     "date_in_name_before",
     "date_in_name_after",
 }

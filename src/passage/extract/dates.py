@@ -110,10 +110,61 @@ def find_dates(
         atom = _atom(m, text, published, lang)
         if atom is not None:
             atoms.append(atom)
-    return [
-        DateMention(Span(a.start, a.end), a.range, a.relative)
-        for a in _join(atoms, text, start, published, lang)
-    ]
+    joined = _join(atoms, text, start, published, lang)
+    w = _words_for(lang)
+    if any(phrase in text[start:end] for phrase in w["fiscal_context"]):
+        # "arrests rose during the first two fiscal years, to 143,470 in 2017": bare years
+        # in a sentence about fiscal years are fiscal years
+        joined = [_as_fiscal(a) if a.kind == "year" and not a.relative else a for a in joined]
+    joined = [_year_ending(a, text, start, w) if a.kind == "month" else a for a in joined]
+    return [DateMention(Span(a.start, a.end), a.range, a.relative) for a in joined]
+
+
+def same_year_kind(current: DateRange, previous: DateRange | None) -> DateRange:
+    """A bare year carried on from a count of twelve months that do not start in
+    January ("the year ending in September 2022 ... 1.95 million in 2021") is the
+    same kind of year: the twelve months ending in that year's same month."""
+    if (
+        previous is None
+        or previous.start is None
+        or previous.end is None
+        or previous.start.month == 1
+        or current.precision != "year"
+        or current.start is None
+    ):
+        return current
+    if (previous.end - previous.start).days not in range(364, 367):
+        return current
+    first = previous.start.replace(
+        year=current.start.year - (previous.end.year - previous.start.year)
+    )
+    last = previous.end.replace(year=first.year + (previous.end.year - previous.start.year))
+    return DateRange(first, last, "range")
+
+
+def _after_possessive(text: str, start: int, w: dict[str, Any]) -> bool:
+    before = text[max(0, start - 8) : start].rstrip()
+    return any(
+        before.endswith(p) and (p[0] in "'’" or not before[: -len(p)][-1:].isalnum())
+        for p in w["possessive_before"]
+    )
+
+
+def _as_fiscal(a: _Atom) -> _Atom:
+    assert a.range.start is not None
+    return _fiscal(a.start, a.end, a.range.start.year, relative=False)
+
+
+def _year_ending(a: _Atom, text: str, floor: int, w: dict[str, Any]) -> _Atom:
+    """ "The year ending in September 2022": the twelve months up to that month's end."""
+    before = text[max(floor, a.start - 24) : a.start].rstrip().lower()
+    if not any(before.endswith(phrase) for phrase in w["year_ending"]):
+        return a
+    last = a.range.end
+    assert last is not None
+    first = (last.replace(day=1) + timedelta(days=32)).replace(day=1)
+    first = first.replace(year=first.year - 1)
+    return _span(a.start, a.end, "range", first, last, a.relative)
 
 
 # --------------------------------------------------------------------------- atoms
@@ -154,6 +205,8 @@ def _atom(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Atom | N
         back = _back(pub, w["units"][g["past_u"]], _count(g["past_n"], w))
         return _span(s, e, "range", back, pub, True)
     if g["rel"]:
+        if _after_possessive(text, s, w):
+            return None  # "Obama's last year in office" is not the year before publication
         rule = next(r for r in w["relative"] if r["phrase"].lower() == g["rel"].lower())
         return _shifted(s, e, rule["unit"], rule["offset"], pub)
     if g["sea"]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from passage.extract.dates import find_dates
+from passage.extract.dates import find_dates, same_year_kind
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
 from passage.extract.party import party_size
@@ -211,6 +211,7 @@ def continued_events(
         _set_actor_source(text, ev, sentence, lead.trigger, found)
         _set_date(text, ev, lead.trigger, figure, found, _list_item(figure, bare, sentence))
         if ev.date is not None:
+            ev.date = same_year_kind(ev.date, lead.event.date)
             out.append(Candidate(ev, sentence, lead.trigger))
     return out
 
@@ -603,10 +604,18 @@ def _set_date(
     ]
     if not dates:
         return
+    # "in fiscal year 2020, which ended Sept. 30": a date in a relative clause describes
+    # the period the sentence names, it is not the period itself
+    framed = [d for d in dates if not _in_relative_clause(text, d.span)]
+    dates = framed or dates
     own = [d for d in dates if item.start <= d.span.start and d.span.end <= item.end]
     best = min(own or dates, key=lambda d: _distance(d.span, anchor))
     ev.date = best.range
     ev.spans["date"] = [best.span]
+
+
+def _in_relative_clause(text: str, span: Span) -> bool:
+    return cue("relative_date_before").search(text, max(0, span.start - 30), span.start) is not None
 
 
 def _names_a_thing(text: str, span: Span) -> bool:
