@@ -451,3 +451,22 @@ def test_a_date_in_a_relative_clause_does_not_date_the_count() -> None:
         "In fiscal year 2023, which ended Sept. 30, the country admitted 12,400 refugees."
     )
     assert counts(events, "arrival") == [(12400, [], "2022-10-01")]
+
+
+def test_a_threat_before_and_does_not_reach_the_act_after_it() -> None:
+    events = events_of(
+        "The ministry said migrants must leave by May 1 or face arrest "
+        "and has begun deporting them."
+    )
+    assert "removal" in {e.type for e in events}
+
+
+def test_a_sentences_only_date_dates_its_act_from_further_away() -> None:
+    events = events_of(
+        "Police officers arrest undocumented migrants during a search operation in a "
+        "crowded neighbourhood on the edge of the port city, Thursday, Sept. 5, 2024."
+    )
+    found = [e for e in events if e.type == "apprehension"]
+    assert [e.date.start.isoformat() if e.date and e.date.start else None for e in found] == [
+        "2024-09-05"
+    ]

@@ -584,6 +584,7 @@ def _source(text: str, span: Span, found: Mentions) -> Span | None:
 
 
 DATE_REACH = 100  # a date further than this from its trigger or figure dates another clause
+LONE_DATE_REACH = 130  # ... unless it is the sentence's only date
 
 
 def _set_date(
@@ -597,11 +598,11 @@ def _set_date(
     """The date nearest the figure (or trigger); in a list of figures, the one its own
     item names first ("14,735 in 2022 and 12,197 this year")."""
     anchor = figure.span if figure is not None else trigger.span
-    dates = [
-        d
-        for d in found.dates
-        if _distance(d.span, anchor) <= DATE_REACH and not _names_a_thing(text, d.span)
-    ]
+    named = [d for d in found.dates if not _names_a_thing(text, d.span)]
+    # a sentence's one date dates its act from further away ("Police arrest migrants
+    # during a search in a neighbourhood of Karachi, Thursday, Nov. 2")
+    reach = LONE_DATE_REACH if len(named) == 1 else DATE_REACH
+    dates = [d for d in named if _distance(d.span, anchor) <= reach]
     if not dates:
         return
     # "in fiscal year 2020, which ended Sept. 30": a date in a relative clause describes

@@ -26,7 +26,9 @@ def _past(trigger_text: str) -> bool:
     return cue("past_form").search(trigger_text) is not None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–(]\s")
+# punctuation, or "and" opening a new finite verb ("should leave or face arrest and has
+# begun deporting"): a modal before the break does not reach the act after it
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]\s|\s(?:and|but)\s(?=(?:has|have|had|is|are|was|were)\s)")
 
 
 def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
