@@ -470,3 +470,10 @@ def test_a_sentences_only_date_dates_its_act_from_further_away() -> None:
     assert [e.date.start.isoformat() if e.date and e.date.start else None for e in found] == [
         "2024-09-05"
     ]
+
+
+def test_an_average_of_a_stated_total_is_arithmetic_not_an_event() -> None:
+    events = events_of(
+        "Removals of migrants totaled 90,300 over those three years, averaging 30,100."
+    )
+    assert counts(events, "removal") == [(90300, [], None)]

@@ -32,6 +32,7 @@ CUE_NAMES = {
     "not_name_words",
     "part_of_total",
     "part_of_listed",
+    "derived_from_total",
     "describing_before",
     "relative_past_before",
     "reduced_relative_before",

@@ -321,6 +321,8 @@ def _people_figures(text: str, found: Mentions) -> list[Figure]:
             # parts are the events)
             last_part = figure
             continue
+        if out and cue("derived_from_total").match(text, out[-1].span.end, figure.span.end):
+            continue  # "totaled 486,930 over three years, averaging 162,310": arithmetic
         last_part = None
         out.append(figure)
     return out
