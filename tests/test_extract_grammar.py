@@ -322,6 +322,8 @@ def test_active_detaining_is_an_apprehension_unless_it_is_the_road_not_taken() -
         "Asylum offices have been busy since the end of the emergency policy in June.",
         "The asylum plan met pushback from officials in the capital on Monday.",
         "Fans poured into the streets near the border town on Sunday night.",
+        "At a rally on China's crackdown in Hong Kong on Tuesday evening, the senator later "
+        "spoke of open borders.",
     ],
 )
 def test_questions_and_time_references_state_no_event(sentence: str) -> None:
@@ -477,3 +479,11 @@ def test_an_average_of_a_stated_total_is_arithmetic_not_an_event() -> None:
         "Removals of migrants totaled 90,300 over those three years, averaging 30,100."
     )
     assert counts(events, "removal") == [(90300, [], None)]
+
+
+def test_the_crackdown_of_a_migration_report_needs_no_migration_word_nearby() -> None:
+    events = events_of(
+        "Police detained 300 undocumented migrants this week. Officials said shops and homes "
+        "of their employers will be searched in the crackdown, which began Monday."
+    )
+    assert "operation" in {e.type for e in events}

@@ -61,7 +61,7 @@ def test_every_trigger_rule_is_valid_and_unique() -> None:
     for rule in rules:
         assert rule["lang"] == "en" or len(rule["lang"]) == 2
         assert rule["type"] in EVENT_TYPES, rule["id"]
-        assert rule["context"] in ("migration", "none"), rule["id"]
+        assert rule["context"] in ("migration", "near", "none"), rule["id"]
         if rule["type"] == "policy":
             assert rule["policy_kind"] in POLICY_KINDS, rule["id"]
         else:

@@ -16,6 +16,7 @@ from passage.resources import load_json, load_jsonl
 
 LANG = "en"
 CONTEXT_REACH = 120  # a migration word further than this from a trigger is about something else
+NEAR_REACH = 50  # for triggers whose object must be migration ("a crackdown on migrants")
 # Migration words per 1,000 characters above which migration is a document's topic: in the
 # annotated reports, documents below this density rarely hold an event (passing mentions).
 TOPIC_DENSITY = 2.0
@@ -31,6 +32,7 @@ class TriggerRule:
     type: str
     policy_kind: str | None
     needs_context: bool
+    near_context: bool  # the migration word must be near even in a migration report
     weak: bool  # a topic noun: makes an event only with a figure or date, or as extra evidence
     act: bool  # a policy trigger that is an act itself; others need an act verb nearby
 
@@ -62,7 +64,8 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             id=line["id"],
             type=line["type"],
             policy_kind=line.get("policy_kind"),
-            needs_context=line["context"] == "migration",
+            needs_context=line["context"] in ("migration", "near"),
+            near_context=line["context"] == "near",
             weak=bool(line.get("weak", False)),
             act=bool(line.get("act", False)),
         )
@@ -150,6 +153,14 @@ def find_triggers(
         if start < taken_until:
             continue  # overlaps an earlier (or higher-ranked) trigger
         rule = rules[order].rule
+        if (
+            rule.near_context
+            and text[max(0, m.start() - 4) : m.start()].lower() != "the "
+            and not _near(text, span, m, "migration_context", NEAR_REACH)
+        ):
+            # "China's crackdown in Hong Kong" is on something else; "the crackdown" in a
+            # migration report is the one it is about
+            continue
         if rule.needs_context and not (
             about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
         ):
