@@ -324,6 +324,8 @@ def test_active_detaining_is_an_apprehension_unless_it_is_the_road_not_taken() -
         "Fans poured into the streets near the border town on Sunday night.",
         "At a rally on China's crackdown in Hong Kong on Tuesday evening, the senator later "
         "spoke of open borders.",
+        "A regional agreement allows migrants from the south to transit through the country.",
+        "Smugglers drive migrants to a spot where the border wall ends.",
     ],
 )
 def test_questions_and_time_references_state_no_event(sentence: str) -> None:

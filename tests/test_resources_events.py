@@ -34,6 +34,7 @@ CUE_NAMES = {
     "part_of_listed",
     "derived_from_total",
     "describing_before",
+    "describing_gap",
     "relative_past_before",
     "reduced_relative_before",
     "criminal_grounds",

@@ -186,7 +186,7 @@ def _near(
     m: re.Match[str],
     name: str,
     reach: int,
-    skip: Callable[[str, Span, re.Match[str]], bool] | None = None,
+    skip: Callable[[str, Span, re.Match[str], re.Match[str]], bool] | None = None,
 ) -> bool:
     """Does cue ``name`` occur within ``reach`` characters of the match (inside the sentence)?
 
@@ -197,17 +197,22 @@ def _near(
     end = min(span.end, m.end() + reach)
     return any(
         not (hit.start() >= m.start() and hit.end() <= m.end())
-        and not (skip is not None and skip(text, span, hit))
+        and not (skip is not None and skip(text, span, hit, m))
         for hit in cue(name).finditer(text, start, end)
     )
 
 
-def _describes(text: str, span: Span, act: re.Match[str]) -> bool:
+def _describes(text: str, span: Span, act: re.Match[str], measure: re.Match[str]) -> bool:
     """Is an act verb only describing what a measure does ("a program that allows
-    migrants to ...", "DACA, which protects ...")? Present tense after a relative
-    pronoun says what a measure is, not that anyone acted."""
+    migrants to ...", "DACA, which protects ...", "the agreement allows ...")? Present
+    tense after a relative pronoun, or with the measure as its subject, says what a
+    measure is, not that anyone acted."""
     if not act.group(0).endswith("s"):
         return False
+    if measure.end() <= act.start() and cue("describing_gap").fullmatch(
+        text, measure.end(), act.start()
+    ):
+        return True
     before = text[max(span.start, act.start() - 24) : act.start()]
     return cue("describing_before").search(before) is not None
 
