@@ -326,6 +326,8 @@ def test_active_detaining_is_an_apprehension_unless_it_is_the_road_not_taken() -
         "spoke of open borders.",
         "A regional agreement allows migrants from the south to transit through the country.",
         "Smugglers drive migrants to a spot where the border wall ends.",
+        "Her campaign centres on a message that includes a moratorium on immigration.",
+        "The newcomer, who campaigned on halting immigration for five years, won the primary.",
     ],
 )
 def test_questions_and_time_references_state_no_event(sentence: str) -> None:

@@ -46,6 +46,7 @@ CUE_NAMES = {
     "generic_relative_before",
     "aim_before",
     "declared_aim_before",
+    "advocacy_before",
     "adjectival_before",
     "past_form",
     "list_gap",

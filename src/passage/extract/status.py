@@ -62,6 +62,8 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
         # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
         # indicated its intention to coordinate removal flights" declares a plan
         return None
+    if trigger.type == "policy" and cue("advocacy_before").search(before):
+        return None  # "a campaign message that includes a moratorium": advocacy, no measure
     if cue("adjectival_before").search(before) and cue("people_nouns").match(
         text, trigger.span.end + 1, min(sentence.end, trigger.span.end + 40)
     ):
