@@ -16,7 +16,7 @@ from datetime import date
 from passage.extract.dates import find_dates, same_year_kind
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
-from passage.extract.party import party_size
+from passage.extract.party import party_size, subject_end
 from passage.extract.sentences import Sentence
 from passage.extract.status import status_of
 from passage.extract.triggers import Trigger, cue, find_triggers
@@ -438,10 +438,8 @@ SINGLE_REACH = 130  # how far back the one person a trigger is about may be name
 
 def _one_person(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Is the event about one person ("Liu was detained", "deported a Russian national")?"""
-    # "the girl was detained in a hotel": the trigger may begin with the passive's auxiliary
-    aux = cue("party_passive_aux").match(text, trigger.span.start, trigger.span.end)
-    end = aux.end() if aux else trigger.span.start
-    before = text[max(sentence.span.start, trigger.span.start - SINGLE_REACH) : end]
+    start = max(sentence.span.start, trigger.span.start - SINGLE_REACH)
+    before = text[start : subject_end(text, trigger)]
     if cue("single_person_before", case=True).search(before):
         return True
     after = text[trigger.span.end : min(sentence.span.end, trigger.span.end + 60)]

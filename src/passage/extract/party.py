@@ -82,9 +82,7 @@ def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
     """The people the party before ``trigger`` (and its companions) make, if countable."""
     active, passive, companions, member = _patterns()
     start = max(sentence.start, trigger.span.start - PARTY_REACH)
-    # "the girl was detained in a hotel": the trigger may begin with the passive's auxiliary
-    aux = cue("party_passive_aux").match(text, trigger.span.start, trigger.span.end)
-    before = text[start : aux.end() if aux else trigger.span.start]
+    before = text[start : subject_end(text, trigger)]
     m = _subject(passive, before)
     if (
         m is None
@@ -106,6 +104,13 @@ def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
         size += more
         span = Span(span.start, with_them.end("party"))
     return Party(size, span)
+
+
+def subject_end(text: str, trigger: Trigger) -> int:
+    """Where the words before an act end: "the girl was detained in a hotel" is one
+    trigger that begins with the passive's auxiliary, which belongs to the subject side."""
+    aux = cue("party_passive_aux").match(text, trigger.span.start, trigger.span.end)
+    return aux.end() if aux else trigger.span.start
 
 
 def _subject(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
@@ -153,4 +158,4 @@ def _not_a_name(words: str, named_as_person: bool) -> bool:
     )
 
 
-__all__ = ["MOVER_TYPES", "Party", "party_size"]
+__all__ = ["MOVER_TYPES", "Party", "party_size", "subject_end"]
