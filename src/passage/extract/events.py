@@ -272,16 +272,13 @@ def _primary(
     return {best[0]: best[1]} | stays | joined | _policies_before(policies, best[1])
 
 
-_AND = re.compile(r"\s*,?\s*and\s+(?:then\s+|also\s+|later\s+)?")
-
-
 def _coordinated(text: str, first: list[Trigger], other: list[Trigger]) -> bool:
     """Two verbs joined by "and" are two acts: "has begun deporting and detaining"."""
     return any(
         not t.rule.weak
         and any(
             f.span.end <= t.span.start
-            and _AND.fullmatch(text, f.span.end, t.span.start) is not None
+            and cue("coordination_gap").fullmatch(text, f.span.end, t.span.start) is not None
             for f in first
         )
         for t in other

@@ -43,17 +43,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     number = rf"(?:\d{{1,3}}|{units})"
     name_word = r"[A-Z][a-zà-ÿ'’-]+"
     # one member of a party; each alternative is one named group so members can be counted
+    det, who = cues["party_determiners"], cues["party_relative"]
     member = (
-        rf"(?P<counted>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) )?(?P<n>{number}) (?:[\w-]+ )?{kins})"
-        rf"|(?P<kin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) (?:[\w-]+ ){{0,2}}?)?{kin})"
-        rf"|(?P<pronoun>\b(?:[Hh]e|[Ss]he))"
-        rf"|(?P<group>[Tt]he (?P<g>{number}))"
+        rf"(?P<counted>(?:{det} )?(?P<n>{number}) (?:[\w-]+ )?{kins})"
+        rf"|(?P<kin>(?:{det} (?:[\w-]+ ){{0,2}}?)?{kin})"
+        rf"|(?P<pronoun>\b{cues['party_pronouns']})"
+        rf"|(?P<group>{det} (?P<g>{number}))"
         rf"|(?P<name>\b{name_word}(?: {name_word}){{0,3}}(?:, \d{{1,3}},)?)"
     )
     plain = re.sub(r"\(\?P<\w+>", "(?:", member)  # the groups are named once, for counting
     # "Noeli, Valeria and Josue": commas join a list only when "and" closes it
     party = rf"(?:{plain})(?:(?:, (?:{plain}))*,? and (?:{plain}))?"
-    apposition = r"(?P<apposition>,(?: who)? [^,]{1,90},|,? who)?"
+    apposition = rf"(?P<apposition>,(?: {who})? [^,]{{1,90}},|,? {who})?"
     active = rf"(?P<party>{party}){apposition} (?:{cues['party_active_aux']}){{0,2}}$"
     passive = rf"(?P<party>{party}){apposition} (?:{cues['party_passive_aux']})$"
     companions = rf"[^;]{{0,80}}?\bwith (?P<party>{party})"
@@ -63,11 +64,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile(companions),
         re.compile(member),
     )
-
-
-_OPEN = re.compile(
-    r"(?:^|[,;:—–(]\s*|\b(?:when|after|as|while|because|before|since|that|but|and)\s+)$"
-)
 
 
 @dataclass(frozen=True)
@@ -116,9 +112,13 @@ def subject_end(text: str, trigger: Trigger) -> int:
 def _subject(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
     """The party that ends ``before`` and opens a clause ("last week Ana" is no subject)."""
     m = pattern.search(before)
-    while m is not None and not _OPEN.search(before, 0, m.start("party")):
+    while m is not None and not _opens_clause(before, m.start("party")):
         m = pattern.search(before, m.start("party") + 1)
     return m
+
+
+def _opens_clause(before: str, start: int) -> bool:
+    return start == 0 or cue("clause_opening", case=True).search(before, 0, start) is not None
 
 
 def _count(
