@@ -9,9 +9,11 @@ from passage.resources import load_json, load_jsonl
 
 CUE_NAMES = {
     "migration_context",
+    "definite_before",
     "negation",
     "hypothetical",
     "yes_no_question",
+    "clause_break",
     "planned",
     "ongoing",
     "attribution_verbs",

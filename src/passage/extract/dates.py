@@ -157,8 +157,7 @@ def _as_fiscal(a: _Atom) -> _Atom:
 
 def _year_ending(a: _Atom, text: str, floor: int, w: dict[str, Any]) -> _Atom:
     """ "The year ending in September 2022": the twelve months up to that month's end."""
-    before = text[max(floor, a.start - 24) : a.start].rstrip().lower()
-    if not any(before.endswith(phrase) for phrase in w["year_ending"]):
+    if not _preceded_by(text, floor, a.start, w["year_ending"], 24):
         return a
     last = a.range.end
     assert last is not None
@@ -416,7 +415,7 @@ def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str
         if b and yearless and b.kind == "year" and gap in ("", *w["year_of"]):
             a = _reyear(a, b)  # "December last year"
             i += 1
-        if a.kind == "month" and _ends_period(text, floor, a.start, w):
+        if a.kind == "month" and _preceded_by(text, floor, a.start, w["period_end"], 16):
             a = _last_day(a)  # "as of the end of July": the month's last day
         if opener is not None and opener[1] in w["since"]:
             end = pub if pub is not None else None
@@ -427,9 +426,10 @@ def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str
     return out
 
 
-def _ends_period(text: str, floor: int, start: int, w: dict[str, Any]) -> bool:
-    before = text[max(floor, start - 16) : start].lower().rstrip()
-    return any(before.endswith(phrase) for phrase in w["period_end"])
+def _preceded_by(text: str, floor: int, start: int, phrases: list[str], reach: int) -> bool:
+    """Does one of ``phrases`` (lowercase) end right before ``start``, within ``reach``?"""
+    before = text[max(floor, start - reach) : start].lower().rstrip()
+    return any(before.endswith(phrase) for phrase in phrases)
 
 
 def _last_day(a: _Atom) -> _Atom:

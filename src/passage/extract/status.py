@@ -9,8 +9,6 @@ words are cues in ``resources/cues.json``.
 
 from __future__ import annotations
 
-import re
-
 from passage.extract.triggers import Trigger, cue
 from passage.model import Span
 
@@ -26,11 +24,6 @@ def _past(trigger_text: str) -> bool:
     return cue("past_form").search(trigger_text) is not None
 
 
-# punctuation, or "and" opening a new finite verb ("should leave or face arrest and has
-# begun deporting"): a modal before the break does not reach the act after it
-_CLAUSE_BREAK = re.compile(r"[,;:—–(]\s|\s(?:and|but)\s(?=(?:has|have|had|is|are|was|were)\s)")
-
-
 def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
     """occurred, ongoing or planned; None when the sentence denies or only imagines it."""
     start = max(sentence.start, trigger.span.start - STATUS_WINDOW)
@@ -40,7 +33,9 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None
     if cue("yes_no_question", case=True).match(text, sentence.start, sentence.end):
         return None  # "Did Trump block funding for sanctuary cities?" asks, states nothing
-    if cue("hypothetical").search(_CLAUSE_BREAK.split(before)[-1]):
+    # a clause break (punctuation, or "and" opening a new finite verb: "should leave or face
+    # arrest and has begun deporting") keeps a modal before it from the act after it
+    if cue("hypothetical").search(cue("clause_break", case=True).split(before)[-1]):
         return None  # "who could spread the virus, the administration has expelled" is fact
     if (
         trigger.type != "policy"

@@ -155,7 +155,7 @@ def find_triggers(
         rule = rules[order].rule
         if (
             rule.near_context
-            and text[max(0, m.start() - 4) : m.start()].lower() != "the "
+            and not cue("definite_before").search(text, max(0, m.start() - 4), m.start())
             and not _near(text, span, m, "migration_context", NEAR_REACH)
         ):
             # "China's crackdown in Hong Kong" is on something else; "the crackdown" in a
