@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from passage.extract.triggers import about_migration, cue, cue_source
 from passage.model import EVENT_TYPES, POLICY_KINDS
 from passage.resources import load_json, load_jsonl
 
@@ -93,9 +94,34 @@ def test_cues_compile_for_every_language() -> None:
     assert "en" in cues
     for lang, table in cues.items():
         assert set(table) >= CUE_NAMES, f"{lang} lacks {CUE_NAMES - set(table)}"
-        for name, pattern in table.items():
-            compiled = re.compile(pattern.replace("$COUNTRY", "X"))
+        for name in table:
+            compiled = re.compile(cue_source(name, lang).replace("$COUNTRY", "X"))
             assert not compiled.match(""), f"{lang}.{name} matches the empty string"
+
+
+def test_a_cue_may_include_another_by_name() -> None:
+    context = cue_source("migration_context")
+    assert "(?&" not in context
+    assert cue_source("migration_acronyms") in context
+    assert cue("migration_context").search("agents of ICE came")
+    assert not cue("migration_context").search("the ice melted")
+
+
+def test_migration_words_are_lowercase_for_the_fast_topic_scan() -> None:
+    # about_migration matches them case-sensitively against lowercased text
+    for lang, table in load_json("cues.json").items():
+        words = re.sub(r"\\\w", "", table["migration_words"])
+        assert words == words.lower(), f"{lang}.migration_words has capitals"
+
+
+def test_the_topic_scan_counts_what_the_migration_cue_finds() -> None:
+    filler = "The council met on Tuesday to discuss the budget and the parks. " * 16
+    for mention in ("Border Patrol agents", "ICE agents", "BORDER PATROL"):
+        dense = filler + f"{mention} said. {mention} said."
+        assert len(cue("migration_context").findall(dense)) == 2
+        assert about_migration(dense)
+        assert not about_migration(filler + f"{mention} said.")
+    assert not about_migration(filler + "The ice and the dhs said.")
 
 
 def test_sentence_abbreviations_end_with_a_period() -> None:

@@ -124,10 +124,19 @@ def _hints_in(lower: str) -> set[str]:
     return found
 
 
+_CUE_REFERENCE = re.compile(r"\(\?&(\w+)\)")
+
+
+def cue_source(name: str, lang: str = LANG) -> str:
+    """The pattern text of a cue, with each ``(?&other)`` replaced by cue ``other``'s pattern."""
+    table = load_json("cues.json")[lang]
+    return _CUE_REFERENCE.sub(lambda ref: f"(?:{cue_source(ref[1], lang)})", table[name])
+
+
 @cache
 def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
     """A compiled cue pattern from ``resources/cues.json`` (case-insensitive unless ``case``)."""
-    return re.compile(load_json("cues.json")[lang][name], 0 if case else re.IGNORECASE)
+    return re.compile(cue_source(name, lang), 0 if case else re.IGNORECASE)
 
 
 def find_triggers(
@@ -220,8 +229,13 @@ def _describes(text: str, span: Span, act: re.Match[str], measure: re.Match[str]
 def about_migration(text: str) -> bool:
     """Is migration the document's topic (not a passing mention)?"""
     needed = max(1, int(TOPIC_DENSITY * len(text) / 1000))
-    hits = cue("migration_context").finditer(text)
-    return any(n >= needed for n, _ in enumerate(hits, 1))
+    # the same hits as cue "migration_context", found faster: its lowercase words are
+    # matched case-sensitively in the lowercased text, its acronyms in the text itself
+    acronyms = sum(1 for _ in cue("migration_acronyms", case=True).finditer(text))
+    if acronyms >= needed:
+        return True
+    hits = cue("migration_words", case=True).finditer(text.lower())
+    return any(n >= needed for n, _ in enumerate(hits, acronyms + 1))
 
 
 @dataclass(frozen=True)
