@@ -491,3 +491,13 @@ def test_the_crackdown_of_a_migration_report_needs_no_migration_word_nearby() ->
         "of their employers will be searched in the crackdown, which began Monday."
     )
     assert "operation" in {e.type for e in events}
+
+
+def test_a_border_between_two_countries_is_no_authority_of_either() -> None:
+    # "the U.S.-Mexico border" names a place, not Mexico acting; "border guards" do act
+    (at_border,) = events_of(
+        "Border Patrol agents arrested 300 migrants at the U.S.-Mexico border on Tuesday.\n"
+    )
+    assert at_border.location == "USA"
+    (guards,) = events_of("Greece's border guards expelled 40 migrants to Turkey on Tuesday.\n")
+    assert (guards.location, guards.destination) == ("GRC", "TUR")
