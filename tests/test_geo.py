@@ -137,6 +137,16 @@ def test_ambiguous_countries(text: str, expected: list[tuple[str, str, str]]) ->
     assert countries(text) == expected
 
 
+def test_a_programme_named_after_a_country_names_no_country_or_place() -> None:
+    text = "Under Remain in Mexico and the Cuban Adjustment Act, Mexico and Cubans wait."
+    assert [(c.span.of(text), c.code) for c in find_countries(text)] == [
+        ("Mexico", "MEX"),
+        ("Cubans", "CUB"),
+    ]
+    assert all(c.span.start > text.index(",") for c in find_countries(text))
+    assert find_places(text) == []
+
+
 def test_countries_respect_the_span() -> None:
     text = "Mexico. Then Peru and Chile."
     found = find_countries(text, 8, 20)

@@ -15,7 +15,7 @@ from passage.resources import load_json, load_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRY_LISTS = ("names", "short", "demonyms", "adjectives", "capitals", "ambiguous", "weak")
-PLACE_KINDS = {"state", "city", "border", "island", "sea", "region", "facility"}
+PLACE_KINDS = {"state", "city", "border", "island", "sea", "region", "facility", "title"}
 AGENCY_KINDS = {"government", "enforcement", "court", "media", "ngo", "international", "generic"}
 UN_MEMBERS = 193
 

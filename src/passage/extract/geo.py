@@ -394,6 +394,9 @@ def find_places(
     i = 0
     while i < len(matches):
         m = matches[i]
+        if m.place.kind == "title":
+            i += 1
+            continue  # "Remain in Mexico" names a programme, not a place
         s, e, country = m.start, m.end, m.place.country
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         if (
