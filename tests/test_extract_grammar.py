@@ -501,3 +501,14 @@ def test_a_border_between_two_countries_is_no_authority_of_either() -> None:
     assert at_border.location == "USA"
     (guards,) = events_of("Greece's border guards expelled 40 migrants to Turkey on Tuesday.\n")
     assert (guards.location, guards.destination) == ("GRC", "TUR")
+
+
+def test_people_crossing_into_a_country_arrive_but_the_gerund_names_no_act() -> None:
+    (crossing,) = events_of("Each day, 8,000 Afghans are crossing into Pakistan at Torkham.\n")
+    assert (crossing.type, crossing.status, crossing.destination) == ("arrival", "ongoing", "PAK")
+    assert crossing.people is not None and (crossing.people.low, crossing.people.per) == (
+        8000,
+        "day",
+    )
+    assert events_of("Crossing into the country legally is virtually impossible now.\n") == []
+    assert events_of("The plan discourages migrants from crossing to the US.\n") == []

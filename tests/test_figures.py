@@ -325,6 +325,9 @@ RATES = [
     ("Up to 60,000 refugees are admitted annually.", "Up to 60,000", "year", "annually"),
     ("Some 70,000 people are resettled each year.", "Some 70,000", "year", "each year"),
     ("Some 70,000 people are resettled a year.", "Some 70,000", "year", "a year"),
+    ("Each day, more than 8,000 Afghans cross.", "more than 8,000", "day", "Each day"),
+    ("Every week 500 people are flown out.", "500", "week", "Every week"),
+    ("He vowed to raise refugees admitted annually to 125,000.", "125,000", "year", "annually"),
 ]
 
 
@@ -341,6 +344,8 @@ def test_rates(text: str, surface: str, per: str, phrase: str) -> None:
         "About 300 migrants were deported a year ago.",
         "Some 40 men were held for a week.",
         "They expelled 200 people in a day of raids.",
+        "For a week, 300 people waited at the gate.",
+        "Once a month 20 of them were moved.",
     ],
 )
 def test_time_phrases_that_are_not_rates(text: str) -> None:

@@ -67,9 +67,16 @@ def noun_phrase(
     return PhraseMatch(words[0][0], words[head - 1][1], None) if head else None
 
 
-def rate(tokens: Tokens, hi: int, after: int, clause: int, t: Tables) -> PhraseMatch | None:
+def rate(
+    tokens: Tokens, lo: int, hi: int, after: int, clause: int, t: Tables
+) -> PhraseMatch | None:
     """ "each day", "a year", "annually": right after the number (token ``hi``), after its
-    noun (token ``after``) or later in its clause; not "a year ago", "for a year"."""
+    noun (token ``after``) or later in its clause, or leading up to the number (token
+    ``lo``: "Each day, 8,000 ...", "admitted annually to 125,000"); not "a year ago",
+    "for a year"."""
+    lead = _rate_before(tokens, lo, t)
+    if lead is not None:
+        return lead
     for k in [hi, after, *range(after + 1, min(clause, after + RATE_REACH))]:
         found = t.rates.at(tokens, k, clause)
         if found is None:
@@ -77,6 +84,17 @@ def rate(tokens: Tokens, hi: int, after: int, clause: int, t: Tables) -> PhraseM
         before = tokens.words[found.first - 1] if found.first > hi else ""
         following = tokens.words[found.last] if found.last < len(tokens) else ""
         if before not in t.rate_blockers_before and following not in t.rate_blockers_after:
+            return found
+    return None
+
+
+def _rate_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
+    for k in range(max(0, lo - 4), lo):
+        found = t.rates.at(tokens, k, lo)
+        if found is None or " ".join(tokens.words[found.last : lo]) not in t.rate_lead_gaps:
+            continue
+        before = tokens.words[k - 1] if k else ""
+        if before not in t.rate_blockers_before:
             return found
     return None
 

@@ -341,7 +341,7 @@ def _describe(
         d.noun, d.noun_end = tokens.span(noun.first, noun.last), noun.last
     after = noun.last if noun is not None and noun.first >= d.hi else d.hi
     clause = counted.clause_end(tokens, d.hi, stop)
-    found = counted.rate(tokens, d.hi, after, clause, t)
+    found = counted.rate(tokens, d.lo, d.hi, after, clause, t)
     if found is not None:
         d.per, d.per_span = found.value, tokens.span(found.first, found.last)
     d.cumulative_span = counted.cumulative_after(tokens, after, clause, t)

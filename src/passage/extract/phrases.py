@@ -115,6 +115,7 @@ class Tables:
         self.rates = PhraseTable({r["phrase"]: r["per"] for r in data["rates"]})
         self.rate_blockers_after = frozenset(data["rate_blockers_after"])
         self.rate_blockers_before = frozenset(data["rate_blockers_before"])
+        self.rate_lead_gaps = frozenset(data["rate_lead_gaps"])
         markers = data["cumulative"]
         self.cumulative_after = PhraseTable(
             {m["phrase"]: m.get("needs_time", False) for m in markers if m["where"] != "before"}
