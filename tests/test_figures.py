@@ -328,6 +328,9 @@ RATES = [
     ("Each day, more than 8,000 Afghans cross.", "more than 8,000", "day", "Each day"),
     ("Every week 500 people are flown out.", "500", "week", "Every week"),
     ("He vowed to raise refugees admitted annually to 125,000.", "125,000", "year", "annually"),
+    ("He lowered the refugee cap to 18,000 for next year.", "18,000", "year", "refugee cap"),
+    ("It raised the refugee cap from 15,000 to 125,000.", "125,000", "year", "refugee cap"),
+    ("They set the annual quota at some 1,500 people.", "some 1,500", "year", "annual quota"),
 ]
 
 
@@ -346,6 +349,7 @@ def test_rates(text: str, surface: str, per: str, phrase: str) -> None:
         "They expelled 200 people in a day of raids.",
         "For a week, 300 people waited at the gate.",
         "Once a month 20 of them were moved.",
+        "Under the refugee cap, officials said, 11,000 arrived.",
     ],
 )
 def test_time_phrases_that_are_not_rates(text: str) -> None:

@@ -88,7 +88,19 @@ def rate(
     return None
 
 
+RATE_NOUN_REACH = 10  # tokens before a figure within which "the refugee cap" makes it a rate
+
+
 def _rate_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
+    """A rate leading up to the number, or a noun that names a rate ("the refugee cap",
+    a yearly ceiling, set ... to 125,000) earlier in its clause."""
+    floor = max(0, lo - RATE_NOUN_REACH)
+    for k in range(lo - 1, floor - 1, -1):
+        if tokens.words[k] in CLAUSE_MARKS and not _inside_numeral(tokens, k):
+            break
+        found = t.rate_nouns.at(tokens, k, lo)
+        if found is not None:
+            return found
     for k in range(max(0, lo - 4), lo):
         found = t.rates.at(tokens, k, lo)
         if found is None or " ".join(tokens.words[found.last : lo]) not in t.rate_lead_gaps:
@@ -97,6 +109,12 @@ def _rate_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
         if before not in t.rate_blockers_before:
             return found
     return None
+
+
+def _inside_numeral(tokens: Tokens, k: int) -> bool:
+    """Is token ``k`` the separator of a numeral ("15,000" reads as "15", ",", "000")?"""
+    words = tokens.words
+    return 0 < k < len(words) - 1 and words[k - 1].isdigit() and words[k + 1].isdigit()
 
 
 def cumulative_after(tokens: Tokens, after: int, clause: int, t: Tables) -> Span | None:

@@ -116,6 +116,7 @@ class Tables:
         self.rate_blockers_after = frozenset(data["rate_blockers_after"])
         self.rate_blockers_before = frozenset(data["rate_blockers_before"])
         self.rate_lead_gaps = frozenset(data["rate_lead_gaps"])
+        self.rate_nouns = PhraseTable({r["phrase"]: r["per"] for r in data["rate_nouns"]})
         markers = data["cumulative"]
         self.cumulative_after = PhraseTable(
             {m["phrase"]: m.get("needs_time", False) for m in markers if m["where"] != "before"}
