@@ -512,3 +512,13 @@ def test_people_crossing_into_a_country_arrive_but_the_gerund_names_no_act() -> 
     )
     assert events_of("Crossing into the country legally is virtually impossible now.\n") == []
     assert events_of("The plan discourages migrants from crossing to the US.\n") == []
+
+
+def test_a_return_goes_to_a_country_not_to_work() -> None:
+    (back,) = events_of("The father and son returned to Cuba.\n")
+    assert (back.type, back.destination) == ("return", "CUB")
+    assert back.people is not None and back.people.low == 2
+    (home,) = events_of("Thousands are moving back to the Philippines this year.\n")
+    assert (home.type, home.destination) == ("return", "PHL")
+    assert events_of("He returned to work on Monday.\n") == []
+    assert events_of("The father returned to Camp David on Sunday.\n") == []

@@ -10,6 +10,9 @@ from passage.resources import load_json, load_jsonl
 
 CUE_NAMES = {
     "migration_context",
+    "migration_words",
+    "migration_acronyms",
+    "country_lead",
     "definite_before",
     "negation",
     "hypothetical",

@@ -35,6 +35,7 @@ class TriggerRule:
     near_context: bool  # the migration word must be near even in a migration report
     weak: bool  # a topic noun: makes an event only with a figure or date, or as extra evidence
     act: bool  # a policy trigger that is an act itself; others need an act verb nearby
+    to_country: bool  # counts only when a country is named right after ("returned to Cuba")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             near_context=line["context"] == "near",
             weak=bool(line.get("weak", False)),
             act=bool(line.get("act", False)),
+            to_country=line.get("object") == "country",
         )
         out.append(
             _Compiled(rule, re.compile(line["pattern"], re.IGNORECASE), tuple(line["hints"]))
@@ -170,6 +172,8 @@ def find_triggers(
             # "China's crackdown in Hong Kong" is on something else; "the crackdown" in a
             # migration report is the one it is about
             continue
+        if rule.to_country and not _country_follows(text, m.end(), span.end):
+            continue  # "returned to Cuba", not "returned to work"
         if rule.needs_context and not (
             about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
         ):
@@ -187,6 +191,18 @@ def find_triggers(
         found.append(Trigger(Span(m.start(), m.end()), rule))
         taken_until = m.end()
     return found
+
+
+OBJECT_REACH = 30  # characters after a trigger within which its country must begin
+
+
+def _country_follows(text: str, start: int, end: int) -> bool:
+    from passage.extract.geo import find_countries
+
+    found = find_countries(text, start, min(end, start + OBJECT_REACH))
+    return (
+        bool(found) and cue("country_lead").fullmatch(text, start, found[0].span.start) is not None
+    )
 
 
 def _near(
