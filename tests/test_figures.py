@@ -667,3 +667,39 @@ def test_gold_people_figures_are_found() -> None:
     assert total > 50
     print(f"gold people figures found: {found}/{total}")
     assert found / total >= 0.8, f"{found}/{total}"
+
+
+# --------------------------------------------------------------------------- shares
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "approx"),
+    [
+        (
+            "About two-thirds of the more than 1,000 parents were deported.",
+            "About two-thirds of the more than 1,000",
+            667,
+            None,
+            True,
+        ),
+        ("Half of the 300 migrants were sent back.", "Half of the 300", 150, 150, False),
+        (
+            "So far, a quarter of 2,000 applicants were refused.",
+            "a quarter of 2,000",
+            500,
+            500,
+            False,
+        ),
+    ],
+)
+def test_a_share_opening_its_clause_counts_a_part(
+    text: str, surface: str, low: int, high: int | None, approx: bool
+) -> None:
+    people = _find(text, surface).people
+    assert (people.low, people.high, people.approx) == (low, high, approx)
+
+
+def test_a_share_inside_a_clause_compares_and_its_words_are_no_numbers() -> None:
+    text = "They processed 38,269, not quite one-third of the nearly 125,000 people who came."
+    assert [f.people.low for f in find_figures(text)] == [38269, 125000]
+    assert [f.people.low for f in find_figures("Two thirds of them, 400 people, left.")] == [400]

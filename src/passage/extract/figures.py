@@ -49,6 +49,8 @@ class _Draft:
     change: Change | None = None
     change_span: Span | None = None
     consumed: bool = False  # a baseline folded into another figure's change
+    share: float | None = None  # "two-thirds of the 1,000 parents": the part counted
+    share_approx: bool = False  # "about two-thirds of ..."
 
     @property
     def value(self) -> float:
@@ -60,13 +62,16 @@ class _Draft:
         if scale > self.quantities[0].scale and low * scale <= high:
             low *= scale  # "8 to 10 million"
         q = self.quantities[0]
-        approx = self.effect == "approx" or q.form == "vague"
+        approx = self.effect == "approx" or q.form == "vague" or self.share_approx
         if q.form == "vague":
             low, high = q.value, None  # "dozens": at least 24
         elif len(self.quantities) == 1 and self.effect == "min":
             high = None
         elif len(self.quantities) == 1 and self.effect == "max":
             low = None
+        if self.share is not None:
+            low = None if low is None else low * self.share
+            high = None if high is None else high * self.share
         return People(
             low=_int(low),
             high=_int(high),
@@ -91,6 +96,13 @@ def find_figures(
         return []
     for d in drafts:
         _qualify(tokens, d, t)
+    # "two" of "two-thirds of the 1,000" is part of the share, not a number of its own
+    drafts = [
+        d
+        for d in drafts
+        if not _in_share(tokens, d, t)
+        and not any(o is not d and o.lo <= d.lo and d.hi <= o.hi for o in drafts)
+    ]
     for i, d in enumerate(drafts):
         _classify(text, tokens, d, drafts, t)
         listed = i and t.links_list(tokens, drafts[i - 1].hi, d.lo)
@@ -188,6 +200,7 @@ def _qualify(tokens: Tokens, d: _Draft, t: Tables) -> None:
     qualifier = t.qualifiers.ending(tokens, d.lo)
     if qualifier is not None:
         d.effect, d.lo = qualifier.value, qualifier.first
+    _part_of(tokens, d, t)
     post = t.post_qualifiers.at(tokens, d.hi)
     if post is not None and len(d.quantities) == 1:
         d.effect, d.hi = post.value, post.last
@@ -199,6 +212,34 @@ def _qualify(tokens: Tokens, d: _Draft, t: Tables) -> None:
         and words[2] in t.of_words
     ):
         d.collective, d.lo = d.lo - 2, d.lo - 3
+
+
+def _part_of(tokens: Tokens, d: _Draft, t: Tables) -> None:
+    """ "About two-thirds of the 1,000 parents ... were deported": a share that opens its
+    clause is what the clause counts. Elsewhere ("38,269, one-third of the 125,000 who
+    arrived") it compares two figures, and the number stands."""
+    share = t.shares.ending(tokens, d.lo)
+    if share is None:
+        return
+    first = share.first
+    qualifier = t.qualifiers.ending(tokens, first)
+    approx = qualifier is not None and qualifier.value == "approx"
+    if approx:
+        first = qualifier.first  # type: ignore[union-attr]
+    if first == 0 or tokens.words[first - 1] in CLAUSE_OPENERS:
+        d.share, d.share_approx, d.lo = share.value, approx, first
+
+
+def _in_share(tokens: Tokens, d: _Draft, t: Tables) -> bool:
+    """Is the number a word of a share phrase ("two" or "third" of "two-thirds of")?"""
+    for k in range(max(0, d.num_first - 2), d.num_first + 1):
+        found = t.shares.at(tokens, k)
+        if found is not None and found.first <= d.num_first < found.last:
+            return True
+    return False
+
+
+CLAUSE_OPENERS = frozenset(',;:(“"')
 
 
 def _classify(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables) -> None:

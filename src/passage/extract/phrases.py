@@ -101,6 +101,7 @@ class Tables:
             return PhraseTable(dict.fromkeys(phrases, value))
 
         self.qualifiers = PhraseTable({q["phrase"]: q["effect"] for q in data["qualifiers"]})
+        self.shares = PhraseTable({q["phrase"]: q["share"] for q in data["shares"]})
         self.post_qualifiers = PhraseTable(
             {q["phrase"]: q["effect"] for q in data["post_qualifiers"]}
         )
