@@ -522,3 +522,9 @@ def test_a_return_goes_to_a_country_not_to_work() -> None:
     assert (home.type, home.destination) == ("return", "PHL")
     assert events_of("He returned to work on Monday.\n") == []
     assert events_of("The father returned to Camp David on Sunday.\n") == []
+
+
+def test_a_people_named_by_faith_or_ethnicity_is_counted() -> None:
+    (held,) = events_of("Some 9,000 Uyghur Muslims remain in detention camps in the region.\n")
+    assert held.type == "detention"
+    assert held.people is not None and held.people.low == 9000
