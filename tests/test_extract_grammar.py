@@ -528,3 +528,16 @@ def test_a_people_named_by_faith_or_ethnicity_is_counted() -> None:
     (held,) = events_of("Some 9,000 Uyghur Muslims remain in detention camps in the region.\n")
     assert held.type == "detention"
     assert held.people is not None and held.people.low == 9000
+
+
+def test_measures_listed_after_a_promise_are_planned() -> None:
+    found = events_of(
+        "The senator has promised a number of sweeping moves, including ending the "
+        "detention of families, raising the refugee cap to 100,000 and imposing a "
+        "moratorium on deportations.\n"
+    )
+    assert found and {e.status for e in found} == {"planned"}
+    (listed,) = events_of(
+        "Officials deported 300 people last week, including 40 children, and will deport more.\n"
+    )
+    assert listed.status == "occurred"

@@ -13,6 +13,7 @@ CUE_NAMES = {
     "migration_words",
     "migration_acronyms",
     "country_lead",
+    "list_opener",
     "definite_before",
     "negation",
     "hypothetical",

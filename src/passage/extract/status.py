@@ -75,6 +75,9 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
     clause = text[start : min(sentence.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"
+    listed = cue("list_opener").search(text, sentence.start, trigger.span.start)
+    if listed and cue("planned").search(text, sentence.start, listed.start()):
+        return "planned"  # "has promised ..., including ending X, raising Y": each is planned
     if cue("ongoing").search(clause):
         return "ongoing"
     return "occurred"
