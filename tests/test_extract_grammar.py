@@ -541,3 +541,17 @@ def test_measures_listed_after_a_promise_are_planned() -> None:
         "Officials deported 300 people last week, including 40 children, and will deport more.\n"
     )
     assert listed.status == "occurred"
+
+
+def test_backstory_in_the_past_perfect_without_count_or_time_is_no_event() -> None:
+    assert (
+        events_of(
+            "Residents who had come decades earlier, without papers to prove their status, "
+            "had been denied housing, wrongly detained or even deported.\n"
+        )
+        == []
+    )
+    (one,) = events_of("He had been deported to Mexico.\n")
+    assert one.people is not None and one.people.low == 1
+    (dated,) = events_of("By then the agency had already deported 4,000 people.\n")
+    assert dated.people is not None and dated.people.low == 4000

@@ -14,6 +14,7 @@ CUE_NAMES = {
     "migration_acronyms",
     "country_lead",
     "list_opener",
+    "pluperfect_before",
     "definite_before",
     "negation",
     "hypothetical",

@@ -341,13 +341,23 @@ def _list_item(figure: Figure | None, figures: list[Figure | None], sentence: Se
     return Span(figure.span.start, min(later, default=sentence.span.end))
 
 
+BACKSTORY_REACH = 120  # "had been denied services, wrongly detained or even deported"
+
+
 def _trend_only(text: str, sentence: Sentence, trigger: Trigger, ev: Event) -> bool:
     """ "An increase in families arriving", "increase the number of deportations": a trend
     with neither a figure nor a time is no event (GUIDELINES)."""
     if ev.type == "policy" or ev.people is not None or ev.date is not None:
         return False
     before = text[max(sentence.span.start, trigger.span.start - 50) : trigger.span.start]
-    return cue("trend_before").search(before) is not None
+    if cue("trend_before").search(before) is not None:
+        return True
+    # "Those who had arrived ... had been denied services, detained or even deported":
+    # backstory in the past perfect, with no count and no time, tells no event
+    clause = text[
+        max(sentence.span.start, trigger.span.start - BACKSTORY_REACH) : trigger.span.start
+    ]
+    return cue("pluperfect_before").search(clause) is not None
 
 
 def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
