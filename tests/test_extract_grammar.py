@@ -555,3 +555,14 @@ def test_backstory_in_the_past_perfect_without_count_or_time_is_no_event() -> No
     assert one.people is not None and one.people.low == 1
     (dated,) = events_of("By then the agency had already deported 4,000 people.\n")
     assert dated.people is not None and dated.people.low == 4000
+
+
+def test_a_programme_of_legal_aid_is_no_enforcement_measure() -> None:
+    aid = events_of(
+        "The city is launching a new program with a local charity to provide free legal "
+        "services to immigrant residents. The program will reduce barriers for residents "
+        "facing immigration court.\n"
+    )
+    assert [e for e in aid if e.type == "policy"] == []
+    (ended,) = events_of("The government ended the parole program for Cubans on Monday.\n")
+    assert ended.type == "policy"

@@ -15,6 +15,7 @@ CUE_NAMES = {
     "country_lead",
     "list_opener",
     "pluperfect_before",
+    "support_services",
     "definite_before",
     "negation",
     "hypothetical",

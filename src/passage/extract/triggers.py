@@ -182,6 +182,10 @@ def find_triggers(
             text, span.start if context_from is None else context_from, span.end
         ):
             continue  # courts, funds, bills and bans in a migration report rule on other things too
+        if rule.type == "policy" and cue("support_services").search(
+            text, span.start if context_from is None else context_from, span.end
+        ):
+            continue  # a programme of legal aid or services helps people; it enforces nothing
         if (
             rule.type == "policy"
             and not rule.act
