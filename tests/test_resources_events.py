@@ -156,3 +156,11 @@ def test_trigger_examples_match_and_contain_a_hint() -> None:
         assert all(h == h.lower() for h in rule["hints"]), rule["id"]
         found = find_triggers(rule["example"], Span(0, len(rule["example"])), True)
         assert any(t.rule.id == rule["id"] for t in found), rule["id"]
+
+
+def test_hints_are_found_at_the_start_of_words_and_short_ones_inside_words() -> None:
+    from passage.extract.triggers import _hints_in
+
+    found = _hints_in("they chose to go back; buses left; h-1b visas were enacted")
+    assert {"go back", "bus", "h-1b", "visa", "act"} <= found
+    assert "deport" not in _hints_in("the report was undeportable in tone")

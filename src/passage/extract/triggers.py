@@ -90,12 +90,14 @@ def _rules_by_hint(lang: str = LANG) -> dict[str, tuple[int, ...]]:
 HINT_PREFIX = 4  # hints are looked up by the first letters of the sentence's words
 
 _WORD = re.compile(r"[a-z0-9$]+")
+# the first letters of every word, as the hint index keys them
+_HEAD = re.compile(rf"(?<![a-z0-9$])[a-z0-9$]{{1,{HINT_PREFIX}}}")
 
 
 @dataclass(frozen=True)
 class _HintIndex:
     by_prefix: dict[str, tuple[str, ...]]  # a word's first letters -> hints starting so
-    loose: tuple[str, ...]  # hints too short or not starting with a word: checked directly
+    loose: tuple[str, ...]  # short one-word hints, found inside words too: checked directly
     heads: frozenset[str]  # the keys of by_prefix
 
 
@@ -104,11 +106,11 @@ def _hint_index(lang: str = LANG) -> _HintIndex:
     by_prefix: dict[str, list[str]] = {}
     loose = []
     for hint in _rules_by_hint(lang):
-        head = hint[:HINT_PREFIX]
-        if len(hint) < HINT_PREFIX or not head.isalnum():
-            loose.append(hint)
-        else:
-            by_prefix.setdefault(head, []).append(hint)
+        first = _WORD.match(hint)
+        if first is None or (len(first.group()) < HINT_PREFIX and first.end() == len(hint)):
+            loose.append(hint)  # "$", "bus" (of "buses"), "act" (of "enacted")
+        else:  # "go back" under "go", "h-1b" under "h", "deportation" under "depo"
+            by_prefix.setdefault(first.group()[:HINT_PREFIX], []).append(hint)
     return _HintIndex(
         {k: tuple(v) for k, v in by_prefix.items()}, tuple(loose), frozenset(by_prefix)
     )
@@ -118,8 +120,7 @@ def _hints_in(lower: str) -> set[str]:
     """The hints a lowercased sentence holds, each starting at a word."""
     index = _hint_index()
     found = {hint for hint in index.loose if hint in lower}
-    heads = {word[:HINT_PREFIX] for word in _WORD.findall(lower)} & index.heads
-    for head in heads:
+    for head in index.heads.intersection(_HEAD.findall(lower)):
         for hint in index.by_prefix[head]:
             if hint in lower:
                 found.add(hint)
@@ -251,11 +252,13 @@ def about_migration(text: str) -> bool:
     needed = max(1, int(TOPIC_DENSITY * len(text) / 1000))
     # the same hits as cue "migration_context", found faster: its lowercase words are
     # matched case-sensitively in the lowercased text, its acronyms in the text itself
-    acronyms = sum(1 for _ in cue("migration_acronyms", case=True).finditer(text))
-    if acronyms >= needed:
-        return True
-    hits = cue("migration_words", case=True).finditer(text.lower())
-    return any(n >= needed for n, _ in enumerate(hits, acronyms + 1))
+    words = cue("migration_words", case=True).finditer(text.lower())
+    found = 0
+    for found, _ in enumerate(words, 1):
+        if found >= needed:
+            return True
+    acronyms = cue("migration_acronyms", case=True).finditer(text)
+    return any(n >= needed for n, _ in enumerate(acronyms, found + 1))
 
 
 @dataclass(frozen=True)
