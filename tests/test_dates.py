@@ -81,6 +81,8 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
         ),
         ("the Gold Rush of 1849", [("1849", "1849-01-01", "1849-12-31", "year", False)]),
         ("in the past year", [("the past year", "2022-11-02", "2023-11-02", "range", True)]),
+        ("in the last year", [("the last year", "2022-11-02", "2023-11-02", "range", True)]),
+        ("fell last year", [("last year", "2022-01-01", "2022-12-31", "year", True)]),
         ("last fall", [("last fall", "2022-09-01", "2022-11-30", "range", True)]),
         ("this summer", [("this summer", "2023-06-01", "2023-08-31", "range", True)]),
         # absolute dates and months

@@ -566,3 +566,15 @@ def test_a_programme_of_legal_aid_is_no_enforcement_measure() -> None:
     assert [e for e in aid if e.type == "policy"] == []
     (ended,) = events_of("The government ended the parole program for Cubans on Monday.\n")
     assert ended.type == "policy"
+
+
+def test_a_figure_in_brackets_counts_the_date_before_it() -> None:
+    found = events_of(
+        "There were more encounters in April (276,055) and May (275,114) than in June "
+        "(144,556), officials said.\n"
+    )
+    assert counts(found, "apprehension") == [
+        (144556, [], "2024-06-01"),
+        (275114, [], "2024-05-01"),
+        (276055, [], "2024-04-01"),
+    ]

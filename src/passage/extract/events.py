@@ -150,7 +150,7 @@ def sentence_events(
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
-            _set_date(text, ev, lead, figure, found, _list_item(figure, figures, sentence))
+            _set_date(text, ev, lead, figure, found, _list_item(text, figure, figures, sentence))
             if _trend_only(text, sentence, lead, ev):
                 continue
             weak_only = weak and ev.people is None and ev.date is None
@@ -209,7 +209,7 @@ def continued_events(
         ev.spans["trigger"] = [lead.trigger.span]
         _set_people(ev, figure)
         _set_actor_source(text, ev, sentence, lead.trigger, found)
-        _set_date(text, ev, lead.trigger, figure, found, _list_item(figure, bare, sentence))
+        _set_date(text, ev, lead.trigger, figure, found, _list_item(text, figure, bare, sentence))
         if ev.date is not None:
             ev.date = same_year_kind(ev.date, lead.event.date)
             out.append(Candidate(ev, sentence, lead.trigger))
@@ -332,11 +332,18 @@ def _list_gap(text: str, start: int, end: int) -> bool:
     return cue("list_gap").fullmatch(text, start, end) is not None
 
 
-def _list_item(figure: Figure | None, figures: list[Figure | None], sentence: Sentence) -> Span:
+def _list_item(
+    text: str, figure: Figure | None, figures: list[Figure | None], sentence: Sentence
+) -> Span:
     """The stretch of a sentence that belongs to one figure of a list: from the figure
-    to the next one ("25,000 to Niger in 2018, and another 25,000 in 2019")."""
+    to the next one ("25,000 to Niger in 2018, and another 25,000 in 2019"), or, for a
+    figure in brackets, from the one before up to it ("in April (276,055) and May
+    (275,114)": the bracket follows what it counts)."""
     if figure is None or len(figures) < 2:
         return sentence.span
+    if text[sentence.span.start : figure.span.start].rstrip().endswith("("):
+        earlier = [f.span.end for f in figures if f is not None and f.span.end < figure.span.start]
+        return Span(max(earlier, default=sentence.span.start), figure.span.end)
     later = [f.span.start for f in figures if f is not None and f.span.start > figure.span.start]
     return Span(figure.span.start, min(later, default=sentence.span.end))
 
