@@ -221,11 +221,10 @@ def _part_of(tokens: Tokens, d: _Draft, t: Tables) -> None:
     share = t.shares.ending(tokens, d.lo)
     if share is None:
         return
-    first = share.first
+    first, approx = share.first, False
     qualifier = t.qualifiers.ending(tokens, first)
-    approx = qualifier is not None and qualifier.value == "approx"
-    if approx:
-        first = qualifier.first  # type: ignore[union-attr]
+    if qualifier is not None and qualifier.value == "approx":
+        first, approx = qualifier.first, True
     if first == 0 or tokens.words[first - 1] in CLAUSE_OPENERS:
         d.share, d.share_approx, d.lo = share.value, approx, first
 

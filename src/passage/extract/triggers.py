@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from passage.extract.geo import find_countries
 from passage.model import Span
 from passage.resources import load_json, load_jsonl
 
@@ -202,8 +203,6 @@ OBJECT_REACH = 30  # characters after a trigger within which its country must be
 
 
 def _country_follows(text: str, start: int, end: int) -> bool:
-    from passage.extract.geo import find_countries
-
     found = find_countries(text, start, min(end, start + OBJECT_REACH))
     return (
         bool(found) and cue("country_lead").fullmatch(text, start, found[0].span.start) is not None
