@@ -97,12 +97,7 @@ def find_figures(
     for d in drafts:
         _qualify(tokens, d, t)
     # "two" of "two-thirds of the 1,000" is part of the share, not a number of its own
-    drafts = [
-        d
-        for d in drafts
-        if not _in_share(tokens, d, t)
-        and not any(o is not d and o.lo <= d.lo and d.hi <= o.hi for o in drafts)
-    ]
+    drafts = [d for d in drafts if not _in_share(tokens, d, t)]
     for i, d in enumerate(drafts):
         _classify(text, tokens, d, drafts, t)
         listed = i and t.links_list(tokens, drafts[i - 1].hi, d.lo)
