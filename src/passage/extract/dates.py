@@ -27,6 +27,7 @@ FUTURE_WINDOW_DAYS = 61  # a yearless date this far past publication is read as 
 YEAR_AHEAD = 30  # a bare year more than this past publication is not taken for a year
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]|20)\d\d"
+OPENER_PREFIX = 3  # letters of an atom's first word checked before the full pattern runs
 
 
 def _words(words: Any) -> str:
@@ -87,7 +88,14 @@ def _pattern(lang: str) -> re.Pattern[str]:
         rf"(?:(?P<mo_mod>{mods})(?:\s+|-))?(?P<mo>{month_alone})",
         rf"(?P<year>{YEAR})(?:\s*[-–]\s*(?P<year2>{YEAR}|\d\d))?(?![\d%]|[.,]\d|-[a-z])",
     ]
-    return re.compile(r"(?<![\w$€£#/])(?:" + "|".join(atoms) + r")(?![\w’'])")
+    # every atom opens with a digit or one of these words: a look-ahead on their first
+    # letters lets the long alternation run only at the few word starts that may match
+    openers = [*w["months"], *w["weekdays"], *w["modifiers"], *w["seasons"], *w["numbers"]]
+    openers += [*w["past"], *w["fiscal_prefixes"], *(r["phrase"] for r in w["relative"])]
+    openers += ["the", "early", "mid", "late"]
+    heads = sorted({o.split()[0][:OPENER_PREFIX].lower() for o in openers}, key=len, reverse=True)
+    lead = r"(?=\d|(?i:" + "|".join(re.escape(h) for h in heads) + "))"
+    return re.compile(r"(?<![\w$€£#/])" + lead + "(?:" + "|".join(atoms) + r")(?![\w’'])")
 
 
 @dataclass(frozen=True)

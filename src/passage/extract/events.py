@@ -74,11 +74,12 @@ class Candidate:
 
 
 def mentions(text: str, span: Span, published: date | None) -> Mentions:
+    countries = find_countries(text, span.start, span.end)
     return Mentions(
         figures=find_figures(text, span.start, span.end),
-        countries=find_countries(text, span.start, span.end),
+        countries=countries,
         places=find_places(text, span.start, span.end),
-        agencies=find_agencies(text, span.start, span.end),
+        agencies=find_agencies(text, span.start, span.end, countries=countries),
         dates=find_dates(text, span.start, span.end, published),
     )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from passage.extract.dates import calendar_words
@@ -331,7 +331,8 @@ def _places(lang: str = LANG) -> _Gazetteer:
     return _Gazetteer(_bounded(entries), entries)
 
 
-def _place_matches(text: str, start: int, end: int, lang: str) -> list[_PlaceMatch]:
+@lru_cache(maxsize=4)  # countries and places of one sentence read the same matches
+def _place_matches(text: str, start: int, end: int, lang: str) -> tuple[_PlaceMatch, ...]:
     """Listed places whose context (if they need one) holds, in text order."""
     gazetteer = _places(lang)
     raw = [
@@ -339,11 +340,11 @@ def _place_matches(text: str, start: int, end: int, lang: str) -> list[_PlaceMat
         for m in gazetteer.pattern.finditer(text, start, end)
     ]
     sure = [r for r in raw if not r.place.conditional]
-    return [
+    return tuple(
         r
         for i, r in enumerate(raw)
         if _holds(r, raw[max(0, i - 1) : i + 2], sure, text, start, end)
-    ]
+    )
 
 
 def _comma_pair(
@@ -468,18 +469,28 @@ def _agencies(lang: str = LANG) -> _Gazetteer:
 
 
 def find_agencies(
-    text: str, start: int = 0, end: int | None = None, *, lang: str = LANG
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    lang: str = LANG,
+    countries: list[CountryMention] | None = None,
 ) -> list[AgencyMention]:
-    """Authorities and bodies; a country just before joins the name ("Pakistani government")."""
+    """Authorities and bodies; a country just before joins the name ("Pakistani government").
+
+    ``countries`` are the country mentions of the same span, when the caller has them.
+    """
     end = len(text) if end is None else end
     gazetteer = _agencies(lang)
-    countries = {c.span.end: c for c in find_countries(text, start, end, lang=lang)}
+    if countries is None:
+        countries = find_countries(text, start, end, lang=lang)
+    by_end = {c.span.end: c for c in countries}
     found: list[AgencyMention] = []
     for m in gazetteer.pattern.finditer(text, start, end):
         agency: _Agency = gazetteer.entries[m.group()]
         s, country = m.start(), agency.country
         gap = re.search(r"(?:['’]s)?\s$", text[max(start, s - 3) : s])
-        prefix = countries.get(s - len(gap.group())) if gap else None
+        prefix = by_end.get(s - len(gap.group())) if gap else None
         floor = found[-1].span.end if found else start
         if (
             prefix
