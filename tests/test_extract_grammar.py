@@ -362,6 +362,8 @@ def test_people_enrolled_in_a_protection_programme_are_a_policy_figure() -> None
             14,
         ),
         ("Tomas Varga arrived at the border post on Tuesday.", "arrival", 1),
+        ("The suspect, a 30-year-old cook, arrived in Bari on Monday.", "arrival", 1),
+        ("A young Moldovan national was deported to Chisinau on Friday.", "removal", 1),
     ],
 )
 def test_a_named_party_counts_its_members(sentence: str, etype: str, size: int) -> None:

@@ -34,6 +34,7 @@ CUE_NAMES = {
     "single_person_before",
     "single_person_after",
     "kin_singular",
+    "person_singular",
     "kin_plural",
     "mover_verbs",
     "party_active_aux",

@@ -47,6 +47,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     member = (
         rf"(?P<counted>(?:{det} )?(?P<n>{number}) (?:[\w-]+ )?{kins})"
         rf"|(?P<kin>(?:{det} (?:[\w-]+ ){{0,2}}?)?{kin})"
+        # "the suspect", "a young Chilean national": one person named by what they are
+        rf"|(?P<person>{det} (?:[\w-]+ ){{0,2}}?{cues['person_singular']})"
         rf"|(?P<pronoun>\b{cues['party_pronouns']})"
         rf"|(?P<group>{det} (?P<g>{number}))"
         rf"|(?P<name>\b{name_word}(?: {name_word}){{0,3}}(?:, \d{{1,3}},)?)"
