@@ -112,3 +112,20 @@ def test_sentence_splitting_keeps_abbreviations() -> None:
         "Sen. Smith said so.",
         "New paragraph.",
     ]
+
+
+def test_initials_or_a_state_end_a_sentence_when_an_opening_word_follows() -> None:
+    text = (
+        "Children were allowed to stay in the U.S. The agency took in 300 minors. "
+        "He met Gov. A. Ruiz in Salem, Ore. on Monday. They landed in Austin, Tex. It rained. "
+        "U.S. Border Patrol agents met Sen. The Tran."
+    )
+    parts = [s.of(text) for s in split(text, 0, len(text))]
+    assert parts == [
+        "Children were allowed to stay in the U.S.",
+        "The agency took in 300 minors.",
+        "He met Gov. A. Ruiz in Salem, Ore. on Monday.",
+        "They landed in Austin, Tex.",
+        "It rained.",
+        "U.S. Border Patrol agents met Sen. The Tran.",
+    ]

@@ -59,6 +59,7 @@ CUE_NAMES = {
     "change_amount_before",
     "generic_when_before",
     "generic_relative_before",
+    "non_mover_before",
     "aim_before",
     "declared_aim_before",
     "advocacy_before",

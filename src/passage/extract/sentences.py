@@ -33,25 +33,43 @@ def _boundary() -> re.Pattern[str]:
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
-    return frozenset(load_json("sentences.json")["en"]["abbreviations"])
+def _words(name: str) -> frozenset[str]:
+    return frozenset(load_json("sentences.json")["en"][name])
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NEXT_WORD = re.compile(r"[\"'”’)\]]*\s+[\"“‘'(\[]?(\w+)")
 
 
 def split(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans inside ``text[start:end]``, trimmed of surrounding space."""
-    abbreviations = _abbreviations()
+    abbreviations = _words("abbreviations")
     spans: list[Span] = []
     cursor = start
     for m in _boundary().finditer(text, start, end):
         if m.group(0)[0] == ".":
             word = text[max(cursor, m.start() - 12) : m.start() + 1].split()[-1:]
-            if word and (word[0] in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+", word[0])):
+            initials = bool(word) and _INITIALS.fullmatch(word[0]) is not None
+            if (
+                word
+                and (word[0] in abbreviations or initials)
+                and not _ends_anyway(text, m, word[0], initials)
+            ):
                 continue
         cut = m.end() if not m.group(0).isspace() else m.start()
         _add(text, cursor, cut, spans)
         cursor = m.end()
     _add(text, cursor, end, spans)
     return spans
+
+
+def _ends_anyway(text: str, m: re.Match[str], word: str, initials: bool) -> bool:
+    """ "... to stay in the U.S. The office took in ...": initials, a state or "a.m." end
+    a sentence when a word that opens sentences follows; titles ("Sen.", "Nov.") never do."""
+    if not initials and word not in _words("may_end_sentence"):
+        return False
+    after = _NEXT_WORD.match(text, m.start() + 1)
+    return after is not None and after.group(1) in _words("sentence_openers")
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -49,6 +49,8 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
         and cue("generic_relative_before").search(before[-CLAUSE_REACH:])
     ):
         return None  # "quarantine migrants who arrive": which people, not an arrival
+    if trigger.type == "arrival" and cue("non_mover_before").search(before[-CLAUSE_REACH:]):
+        return None  # "officials crossed into Mexico for a meeting": no migrants moved
     if (
         trigger.type != "policy"
         and cue("aim_before").search(before[-CLAUSE_REACH:])
