@@ -294,6 +294,8 @@ def test_a_list_after_a_counted_noun_counts_the_same_thing() -> None:
         "The city struggles to house newly arrived migrants in the winter.",
         "Officials must find space to quarantine migrants who arrive by boat.",
         "Policy makers implemented rules that economists dislike.",
+        "Senior border officials crossed into Mexico on Monday for talks on migrants.",
+        "Construction crews and heavy machinery arrived at the border wall on Friday.",
     ],
 )
 def test_descriptions_of_people_and_policy_makers_are_not_events(sentence: str) -> None:
