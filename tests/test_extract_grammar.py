@@ -191,6 +191,29 @@ def test_a_headline_in_round_words_is_the_body_figure() -> None:
     assert removals[0].people is not None and removals[0].people.low == 4100
 
 
+def test_a_title_saved_at_the_end_of_the_page_frames_the_story() -> None:
+    text = (
+        "More than 4,000 migrants were expelled to Chad in August, a rights group said.\n\n"
+        "Ruritania has expelled over 4,600 migrants to Chad since early August, the group "
+        "said on Tuesday. The ministry did not respond. "
+        "Ruritania expelling thousands of migrants across desert border\n"
+    )
+    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text", published=PUBLISHED)
+    removals = [e for e in extract(clean(raw)) if e.type == "removal"]
+    # the opening "more than 4,000" rounds down the body's "over 4,600"; the closing title
+    # repeats it in round words: one fact, three sentences of evidence
+    assert len(removals) == 1 and len(removals[0].evidence) == 3
+    assert removals[0].people is not None and removals[0].people.low == 4600
+
+
+def test_a_body_sentence_without_a_stop_is_no_title() -> None:
+    from passage.extract.sentences import sentences
+
+    text = "Border town braces.\n\nOfficials met on Monday. They counted 300 arrivals\n\nMore."
+    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text")
+    assert [s.headline for s in sentences(clean(raw))] == [True, False, False, False]
+
+
 def test_two_round_figures_in_the_body_stay_two_facts() -> None:
     events = events_of(
         "The agency resettled thousands of refugees in the north in 2019. "

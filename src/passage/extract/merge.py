@@ -57,7 +57,11 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
                 # each; a small count names no fact, the act and its wording must agree
                 return a.trigger.rule.id == b.trigger.rule.id and _same_time(ea, eb)
             return framing or not _is_vague(ea.people)
-        return framing and _vaguely(ea.people, eb.people) and _same_time(ea, eb)
+        return (
+            framing
+            and (_vaguely(ea.people, eb.people) or _rounded(ea.people, eb.people))
+            and _same_time(ea, eb)
+        )
     if (ea.status == "planned") != (eb.status == "planned"):
         return False
     if b.sentence.headline or b.sentence.caption or b.weak:
@@ -92,6 +96,17 @@ def _vaguely(a: People, b: People) -> bool:
         ):
             return True
     return False
+
+
+ROUNDING = 1.5  # "more than 3,000" in a headline rounds down the body's "over 3,400"
+
+
+def _rounded(exact: People, bound: People) -> bool:
+    """Is ``bound`` a round lower bound ("more than 3,000") of the figure ``exact`` states?"""
+    if bound.low is None or bound.high is not None or exact.low is None or exact.per != bound.per:
+        return False
+    digits = str(bound.low).rstrip("0")
+    return len(digits) <= 2 and bound.low <= exact.low < bound.low * ROUNDING
 
 
 def _same_time(a: Event, b: Event) -> bool:

@@ -10,7 +10,7 @@ use between paragraphs, also end a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from passage.model import Document, Span
@@ -101,4 +101,19 @@ def sentences(doc: Document) -> list[Sentence]:
             # a page flattened to one paragraph opens with its headline, then the story
             out.append(Sentence(span, i, block.kind == "caption", first and (short or n == 0)))
         first = False
+    if out and _title_at_end(doc.text, out[-1].span):
+        out[-1] = replace(out[-1], headline=True)
     return out
+
+
+TITLE_MAX_CHARS = 200
+_CLOSED = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _title_at_end(text: str, span: Span) -> bool:
+    """Saved pages often end with their own title (or a link's): a short last line with no
+    closing stop frames the story like a headline; it states nothing new."""
+    last = span.of(text)
+    return (
+        len(last) <= TITLE_MAX_CHARS and not _CLOSED.search(last) and not text[span.end :].strip()
+    )
