@@ -605,3 +605,27 @@ def test_a_figure_in_brackets_counts_the_date_before_it() -> None:
         (275114, [], "2024-05-01"),
         (276055, [], "2024-04-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The ministry is also sending 600 soldiers to the border with Belarus.", "ongoing"),
+        ("The old border fence near the port is being demolished for a new barrier.", "ongoing"),
+        ("The army has recently increased its military presence on the border.", "occurred"),
+        ("The province has been expanding its border wall since March.", "ongoing"),
+    ],
+)
+def test_deployments_and_barriers_are_measures_with_their_status(
+    sentence: str, status: str
+) -> None:
+    found = [(e.type, e.policy_kind, e.status) for e in events_of(sentence)]
+    assert found == [("policy", "other", status)], sentence
+
+
+def test_guards_sent_to_the_border_are_no_people_count() -> None:
+    events = events_of(
+        "The government is sending 400 police officers to the border, adding to "
+        "1,200 National Guard members already there."
+    )
+    assert [(e.type, e.people) for e in events] == [("policy", None)]
