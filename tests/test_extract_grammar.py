@@ -629,3 +629,8 @@ def test_guards_sent_to_the_border_are_no_people_count() -> None:
         "1,200 National Guard members already there."
     )
     assert [(e.type, e.people) for e in events] == [("policy", None)]
+
+
+def test_at_one_start_the_longer_trigger_wins() -> None:
+    events = events_of("Like other arrivals, Samir was handed an expulsion order on Monday.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "deadline")]

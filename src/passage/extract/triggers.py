@@ -159,7 +159,9 @@ def find_triggers(
     for order in active:
         pattern = rules[order].pattern
         hits.extend((m.start(), order, m) for m in pattern.finditer(text, span.start, span.end))
-    hits.sort(key=lambda hit: (hit[0], hit[1]))
+    # at one start the longer phrase wins ("expulsion order" is a measure, not "expulsion"),
+    # then the rule listed first
+    hits.sort(key=lambda hit: (hit[0], -hit[2].end(), hit[1]))
     found: list[Trigger] = []
     taken_until = span.start
     for start, order, m in hits:
