@@ -634,3 +634,10 @@ def test_guards_sent_to_the_border_are_no_people_count() -> None:
 def test_at_one_start_the_longer_trigger_wins() -> None:
     events = events_of("Like other arrivals, Samir was handed an expulsion order on Monday.")
     assert [(e.type, e.policy_kind) for e in events] == [("policy", "deadline")]
+
+
+def test_returning_people_to_a_country_is_a_removal_and_going_back_a_return() -> None:
+    events = events_of("Officials run four flights a week to return migrants to Honduras.")
+    assert [(e.type, e.destination) for e in events] == [("removal", "HND")]
+    events = events_of("Thousands of migrants were returning to Venezuela by bus in May.")
+    assert [(e.type, e.destination) for e in events] == [("return", "VEN")]
