@@ -641,3 +641,31 @@ def test_returning_people_to_a_country_is_a_removal_and_going_back_a_return() ->
     assert [(e.type, e.destination) for e in events] == [("removal", "HND")]
     events = events_of("Thousands of migrants were returning to Venezuela by bus in May.")
     assert [(e.type, e.destination) for e in events] == [("return", "VEN")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "lows"),
+    [
+        (
+            "Police said the sweep led to 3,100 arrests of migrants and 240 criminal arrests.",
+            "apprehension",
+            [3100],
+        ),
+        (
+            "The report found not one Rohingya in the detention camps expecting their "
+            "detention to end.",
+            "detention",
+            [],
+        ),
+        (
+            "Officials announced a zero tolerance policy for migrants crossing the river.",
+            "policy",
+            [None],
+        ),
+    ],
+)
+def test_counts_of_charges_and_of_nobody_are_no_people(
+    sentence: str, etype: str, lows: list[int | None]
+) -> None:
+    found = [e for e in events_of(sentence) if e.type == etype]
+    assert [e.people.low if e.people else None for e in found] == lows, sentence

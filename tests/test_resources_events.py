@@ -51,6 +51,7 @@ CUE_NAMES = {
     "describing_before",
     "describing_gap",
     "relative_past_before",
+    "negated_count_before",
     "reduced_relative_before",
     "criminal_grounds",
     "population_before",

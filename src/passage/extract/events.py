@@ -371,6 +371,10 @@ def _trend_only(text: str, sentence: Sentence, trigger: Trigger, ev: Event) -> b
 def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
     if figure.kind != "count" or (figure.people.low is None and figure.people.high is None):
         return False
+    if figure.people.high == 0 or cue("negated_count_before").search(
+        text, max(0, figure.span.start - 6), figure.span.start
+    ):
+        return False  # "zero tolerance", "not one Rohingya interviewed": nobody is counted
     if cue("population_before").search(text, max(0, figure.span.start - 50), figure.span.start):
         return False  # "a town of 28,000 people" counts residents, not people moving
     if cue("change_amount_before").search(text, max(0, figure.span.start - 60), figure.span.start):
