@@ -669,3 +669,22 @@ def test_counts_of_charges_and_of_nobody_are_no_people(
 ) -> None:
     found = [e for e in events_of(sentence) if e.type == etype]
     assert [e.people.low if e.people else None for e in found] == lows, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Hundreds of Nicaraguans began their long trek north to the US on Sunday.", 200),
+        ("Families poured out in waves of tens of thousands across the border into Chad.", 20000),
+    ],
+)
+def test_a_journey_begun_or_people_pouring_across_a_border_are_arrivals(
+    sentence: str, low: int
+) -> None:
+    found = [e for e in events_of(sentence) if e.type == "arrival"]
+    assert [e.people.low if e.people else None for e in found] == [low], sentence
+
+
+def test_pouring_something_over_someone_is_no_arrival() -> None:
+    events = events_of("In May, a man poured a pan of boiling water over his neighbour in Leeds.")
+    assert [e for e in events if e.type == "arrival"] == []
