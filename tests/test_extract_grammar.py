@@ -21,7 +21,11 @@ LEAD = "Migrants, refugees and asylum seekers: a report on migration and borders
 
 
 def events_of(body: str) -> list[Event]:
-    text = LEAD + body
+    return page_events(LEAD + body)
+
+
+def page_events(text: str) -> list[Event]:
+    """Events of a whole invented page, as written (no lead added)."""
     raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text", published=PUBLISHED)
     return extract(clean(raw))
 
@@ -179,31 +183,35 @@ def test_a_trend_without_figure_or_time_is_no_event() -> None:
     assert [e for e in events if e.type == "arrival"] == []
 
 
-def test_a_headline_in_round_words_is_the_body_figure() -> None:
-    text = (
-        "Ruritania expelling thousands of migrants across desert border\n\n"
-        "Ruritania has expelled more than 4,100 migrants to Chad since early August, "
-        "a rights group said on Tuesday.\n"
-    )
-    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text", published=PUBLISHED)
-    removals = [e for e in extract(clean(raw)) if e.type == "removal"]
-    assert len(removals) == 1 and len(removals[0].evidence) == 2
-    assert removals[0].people is not None and removals[0].people.low == 4100
-
-
-def test_a_title_saved_at_the_end_of_the_page_frames_the_story() -> None:
-    text = (
-        "More than 4,000 migrants were expelled to Chad in August, a rights group said.\n\n"
-        "Ruritania has expelled over 4,600 migrants to Chad since early August, the group "
-        "said on Tuesday. The ministry did not respond. "
-        "Ruritania expelling thousands of migrants across desert border\n"
-    )
-    raw = RawDocument(text=text, provenance=Provenance("t.txt"), format="text", published=PUBLISHED)
-    removals = [e for e in extract(clean(raw)) if e.type == "removal"]
-    # the opening "more than 4,000" rounds down the body's "over 4,600"; the closing title
-    # repeats it in round words: one fact, three sentences of evidence
-    assert len(removals) == 1 and len(removals[0].evidence) == 3
-    assert removals[0].people is not None and removals[0].people.low == 4600
+@pytest.mark.parametrize(
+    ("text", "sentences", "low"),
+    [
+        (
+            # a headline in round words is the body's figure
+            "Ruritania expelling thousands of migrants across desert border\n\n"
+            "Ruritania has expelled more than 4,100 migrants to Chad since early August, "
+            "a rights group said on Tuesday.\n",
+            2,
+            4100,
+        ),
+        (
+            # the opening "more than 4,000" rounds down the body's "over 4,600"; the title
+            # saved at the end of the page repeats it in round words
+            "More than 4,000 migrants were expelled to Chad in August, a rights group said.\n\n"
+            "Ruritania has expelled over 4,600 migrants to Chad since early August, the group "
+            "said on Tuesday. The ministry did not respond. "
+            "Ruritania expelling thousands of migrants across desert border\n",
+            3,
+            4600,
+        ),
+    ],
+)
+def test_headlines_and_titles_in_round_words_are_the_body_figure(
+    text: str, sentences: int, low: int
+) -> None:
+    removals = [e for e in page_events(text) if e.type == "removal"]
+    assert len(removals) == 1 and len(removals[0].evidence) == sentences
+    assert removals[0].people is not None and removals[0].people.low == low
 
 
 def test_a_body_sentence_without_a_stop_is_no_title() -> None:
