@@ -106,7 +106,7 @@ def sentences(doc: Document) -> list[Sentence]:
     return out
 
 
-TITLE_MAX_CHARS = 200
+TITLE_MAX_CHARS = 200  # a last line longer than this is story, not a saved title
 _CLOSED = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
