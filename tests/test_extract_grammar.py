@@ -397,6 +397,7 @@ def test_people_enrolled_in_a_protection_programme_are_a_policy_figure() -> None
         ("Tomas Varga arrived at the border post on Tuesday.", "arrival", 1),
         ("The suspect, a 30-year-old cook, arrived in Bari on Monday.", "arrival", 1),
         ("A young Moldovan national was deported to Chisinau on Friday.", "removal", 1),
+        ("Rui, 41, his wife and three sons were among those deported to Angola.", "removal", 5),
     ],
 )
 def test_a_named_party_counts_its_members(sentence: str, etype: str, size: int) -> None:
@@ -696,3 +697,19 @@ def test_a_journey_begun_or_people_pouring_across_a_border_are_arrivals(
 def test_pouring_something_over_someone_is_no_arrival() -> None:
     events = events_of("In May, a man poured a pan of boiling water over his neighbour in Leeds.")
     assert [e for e in events if e.type == "arrival"] == []
+
+
+def test_a_party_among_a_crowd_is_its_own_count_and_the_crowd_is_the_stated_figure() -> None:
+    events = events_of(
+        "More than 3,000 migrants arrived in Denver by bus between May 2 and July 30. "
+        "Ortega, 31, his partner and two kids are among the thousands arriving at the station."
+    )
+    arrivals = sorted((e.people.low, e.people.high, len(e.evidence)) for e in events if e.people)
+    # the two kids belong to the party of four; "the thousands" are the 3,000 stated before
+    assert arrivals == [(4, 4, 1), (3000, None, 2)]
+    # a vague figure without a definite article is a fact of its own
+    events = events_of(
+        "More than 3,000 migrants arrived in Denver by bus between May 2 and July 30. "
+        "Thousands arrived in Chicago by plane in the spring."
+    )
+    assert len([e for e in events if e.type == "arrival"]) == 2

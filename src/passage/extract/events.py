@@ -71,6 +71,9 @@ class Candidate:
     sentence: Sentence
     trigger: Trigger
     weak: bool = False  # only a topic noun, no figure, no date: kept only as more evidence
+    # "the thousands arriving": a vague figure with a definite article points at a
+    # count the document states elsewhere
+    refers_back: bool = False
 
 
 def mentions(text: str, span: Span, published: date | None) -> Mentions:
@@ -131,6 +134,15 @@ def sentence_events(
                 continue
         status = statuses[(etype, kind)]
         figures = owners.get((etype, kind), []) or [None]
+        party = party_size(text, sentence.span, lead) if etype != "policy" else None
+        if party is not None and figures != [None]:
+            # "Davila, 28, his wife and two kids are among the thousands arriving": the two
+            # kids are part of the party of four, not a count of their own
+            rest = [f for f in figures if f is not None and not f.span.overlaps(party.span)]
+            if len(rest) < len(figures):
+                figures = [None, *rest]
+            else:
+                party = None  # a figure counts the act; the party is not its subject
         for figure in figures:
             ev = Event(
                 type=etype,  # type: ignore[arg-type]
@@ -141,7 +153,7 @@ def sentence_events(
             ev.spans["trigger"] = [t.span for t in group]
             if figure is not None:
                 _set_people(ev, figure)
-            elif etype != "policy" and (party := party_size(text, sentence.span, lead)):
+            elif party is not None:
                 ev.people = People(party.size, party.size)
                 ev.spans["people"] = [party.span]
                 parties.add(party.size)
@@ -155,8 +167,15 @@ def sentence_events(
             if _trend_only(text, sentence, lead, ev):
                 continue
             weak_only = weak and ev.people is None and ev.date is None
-            out.append(Candidate(ev, sentence, lead, weak_only))
+            out.append(Candidate(ev, sentence, lead, weak_only, _refers_back(text, figure)))
     return _same_party(out, parties)
+
+
+def _refers_back(text: str, figure: Figure | None) -> bool:
+    if figure is None or not figure.people.approx or figure.people.high is not None:
+        return False
+    before = max(0, figure.span.start - 4)
+    return cue("definite_before").search(text, before, figure.span.start) is not None
 
 
 def _same_party(found: list[Candidate], parties: set[int]) -> list[Candidate]:

@@ -22,8 +22,13 @@ def merge(candidates: list[Candidate]) -> list[Event]:
                 kept.append(cand)
         else:
             _absorb(target.event, cand.event)
-            if target.event.people is None and cand.event.people is not None:
+            if cand.event.people is not None and (
+                target.event.people is None or target.refers_back
+            ):
+                # the stated figure replaces one that only pointed at it
                 target.event.people = cand.event.people
+                target.event.spans["people"] = list(cand.event.spans.get("people", []))
+                target.refers_back = cand.refers_back
     kept.sort(key=lambda c: c.event.evidence[0].start)
     return [c.event for c in kept]
 
@@ -57,6 +62,8 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
                 # each; a small count names no fact, the act and its wording must agree
                 return a.trigger.rule.id == b.trigger.rule.id and _same_time(ea, eb)
             return framing or not _is_vague(ea.people)
+        if (a.refers_back or b.refers_back) and _vaguely(ea.people, eb.people):
+            return True  # "the thousands arriving" are the "more than 2,000" that arrived
         return (
             framing
             and (_vaguely(ea.people, eb.people) or _rounded(ea.people, eb.people))

@@ -55,7 +55,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     plain = re.sub(r"\(\?P<\w+>", "(?:", member)  # the groups are named once, for counting
     # "Noeli, Valeria and Josue": commas join a list only when "and" closes it
-    party = rf"(?:{plain})(?:(?:, (?:{plain}))*,? and (?:{plain}))?"
+    # ("Davila, 28, his wife and two kids": the age's comma is the list's too)
+    party = rf"(?:{plain})(?:(?:(?:,|(?<=,)) (?:{plain}))*,? and (?:{plain}))?"
     apposition = rf"(?P<apposition>,(?: {who})? [^,]{{1,90}},|,? {who})?"
     active = rf"(?P<party>{party}){apposition} (?:{cues['party_active_aux']}){{0,2}}$"
     passive = rf"(?P<party>{party}){apposition} (?:{cues['party_passive_aux']})$"
