@@ -162,6 +162,17 @@ def test_a_population_and_border_posts_are_not_people_moving() -> None:
         "prompting officials to close one of the two official border crossings."
     )
     assert counts(events, "arrival") == [(900, [], "2024-09-08")]
+    events = events_of("Chad, home to some 1.2 million people who fled Sudan, hosts the summit.")
+    assert all(e.people is None for e in events)
+
+
+def test_the_main_verb_states_the_fact_a_relative_clause_describes_people() -> None:
+    events = events_of(
+        "Kenya, home to 600,000 people who have fled Somalia, is launching a mass "
+        "deportation of undocumented foreigners, officials said on Monday."
+    )
+    # the country that acts is no person, and "who have fled" says who the people are
+    assert [(e.type, e.people) for e in events] == [("removal", None)]
 
 
 def test_people_arrested_for_a_crime_are_no_apprehension() -> None:
@@ -289,6 +300,11 @@ def test_a_pace_to_remove_is_a_planned_removal() -> None:
         "The minister was asked on Monday about the government's initiative to deport migrants.",
         "The bloc must increase the number of deportations of rejected asylum seekers.",
         "City staff can't be used to help federal officers deport residents.",
+        "The memo does not say that 40,000 refugees will be allowed to stay in Canada.",
+        "“I thought I would arrive and find a job within a week,” she said.",
+        "It was unclear when the removal flights to Dakar had begun.",
+        "(RELATED: Six Migrants Arrive At Port With Measles) The minister declined to comment.",
+        "Lobbyists have long protested against a bill that targets migrants who crossed.",
     ],
 )
 def test_aims_abilities_and_generic_clauses_are_not_events(sentence: str) -> None:

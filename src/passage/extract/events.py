@@ -100,6 +100,8 @@ def sentence_events(
     sentence before it): "The order was extended in May" rules on what that one named.
     """
     triggers = find_triggers(text, sentence.span, about_migration, context_from)
+    if triggers and "(" in sentence.span.of(text):
+        triggers = _outside_links(text, sentence.span, triggers)
     if not about_migration:
         # a passing mention of migration: only specific acts, no topic nouns or vague policy
         triggers = [t for t in triggers if not t.rule.weak and t.rule.policy_kind != "other"]
@@ -166,9 +168,22 @@ def sentence_events(
             _set_date(text, ev, lead, figure, found, _list_item(text, figure, figures, sentence))
             if _trend_only(text, sentence, lead, ev):
                 continue
-            weak_only = weak and ev.people is None and ev.date is None
+            # "immigrants that have crossed the border": a relative clause with no count and
+            # no time says who people are; it only adds evidence to a fact stated elsewhere
+            weak_only = (weak or (etype not in STATE_TYPES and _relative_verb(text, lead))) and (
+                ev.people is None and ev.date is None
+            )
             out.append(Candidate(ev, sentence, lead, weak_only, _refers_back(text, figure)))
     return _same_party(out, parties)
+
+
+def _outside_links(text: str, span: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """ "(RELATED: Three Migrants Arrived At Border ...)" names another story: its words
+    report nothing of this one."""
+    links = [
+        Span(m.start(), m.end()) for m in cue("inline_link").finditer(text, span.start, span.end)
+    ]
+    return [t for t in triggers if not any(t.span.overlaps(link) for link in links)]
 
 
 def _refers_back(text: str, figure: Figure | None) -> bool:
@@ -280,9 +295,12 @@ def _primary(
     if counted:
         return counted | policies
 
-    def rank(item: tuple[tuple[str, str | None], list[Trigger]]) -> tuple[int, int]:
+    def rank(item: tuple[tuple[str, str | None], list[Trigger]]) -> tuple[int, int, int]:
+        # a verb in a relative clause says who people are ("Pakistan, home to people who
+        # have fled Afghanistan, is launching a mass deportation"): the main verb states
         _, group = item
-        return (int(all(t.rule.weak for t in group)), group[0].span.start)
+        relative = _relative_verb(text, group[0])
+        return (int(all(t.rule.weak for t in group)), int(relative), group[0].span.start)
 
     best = min(groups.items(), key=rank)
     stays = {
@@ -290,6 +308,11 @@ def _primary(
     }
     joined = {k: v for k, v in groups.items() if _coordinated(text, best[1], v)}
     return {best[0]: best[1]} | stays | joined | _policies_before(policies, best[1])
+
+
+def _relative_verb(text: str, trigger: Trigger) -> bool:
+    start = max(0, trigger.span.start - RELATIVE_REACH)
+    return cue("relative_clause_before").search(text, start, trigger.span.start) is not None
 
 
 def _coordinated(text: str, first: list[Trigger], other: list[Trigger]) -> bool:
@@ -316,6 +339,7 @@ def _policies_before(
     return {k: v for k, v in policies.items() if v[0].span.start < first}
 
 
+RELATIVE_REACH = 30  # "who have recently" before a verb: how far back a relative pronoun stands
 PART_REACH = 40  # "including 430 children": how far back the word naming a part may stand
 
 
@@ -478,8 +502,9 @@ def _one_person(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Is the event about one person ("Liu was detained", "deported a Russian national")?"""
     start = max(sentence.span.start, trigger.span.start - SINGLE_REACH)
     before = text[start : subject_end(text, trigger)]
-    if cue("single_person_before", case=True).search(before):
-        return True
+    progressive = cue("progressive_form").match(text, trigger.span.start, trigger.span.end)
+    if not progressive and cue("single_person_before", case=True).search(before):
+        return True  # "Liu was detained"; "Pakistan is launching a deportation" names no one
     after = text[trigger.span.end : min(sentence.span.end, trigger.span.end + 60)]
     if cue("single_person_after", case=True).search(after) is not None:
         return True

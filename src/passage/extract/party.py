@@ -82,7 +82,9 @@ def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
     active, passive, companions, member = _patterns()
     start = max(sentence.start, trigger.span.start - PARTY_REACH)
     before = text[start : subject_end(text, trigger)]
-    m = _subject(passive, before)
+    # "is launching a deportation": a progressive names who acts, not who is moved
+    progressive = cue("progressive_form").match(text, trigger.span.start, trigger.span.end)
+    m = None if progressive else _subject(passive, before)
     if (
         m is None
         and trigger.type in MOVER_TYPES
