@@ -305,6 +305,9 @@ def test_a_pace_to_remove_is_a_planned_removal() -> None:
         "It was unclear when the removal flights to Dakar had begun.",
         "(RELATED: Six Migrants Arrive At Port With Measles) The minister declined to comment.",
         "Lobbyists have long protested against a bill that targets migrants who crossed.",
+        "I can only imagine what it is like to see your brother deported.",
+        "The guidelines made it impossible for most undocumented workers to be deported.",
+        "Officials regularly sent back forms saying the man could not be deported.",
     ],
 )
 def test_aims_abilities_and_generic_clauses_are_not_events(sentence: str) -> None:
@@ -729,3 +732,17 @@ def test_a_party_among_a_crowd_is_its_own_count_and_the_crowd_is_the_stated_figu
         "Thousands arrived in Chicago by plane in the spring."
     )
     assert len([e for e in events if e.type == "arrival"]) == 2
+
+
+def test_a_verb_coordinated_with_a_stated_act_shares_its_status() -> None:
+    events = events_of(
+        "The government said migrants should leave by Oct. 31 or face arrest and has "
+        "begun deporting and detaining undocumented foreigners."
+    )
+    stated = sorted((e.type, e.status) for e in events if e.type != "policy")
+    assert stated == [("apprehension", "ongoing"), ("removal", "ongoing")]
+
+
+def test_sending_back_people_is_a_removal() -> None:
+    events = events_of("Guards sent back 40 migrants to Serbia on Monday.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("removal", 40)]

@@ -111,6 +111,7 @@ def sentence_events(
     # a denied or imagined act counts nobody: "prevents the deportation of 600,000" gives
     # its figure to the ruling on the programme, not to a removal
     statuses = {key: status_of(text, sentence.span, _lead(group)) for key, group in by_type.items()}
+    _share_coordinated_status(text, by_type, statuses)
     by_type = {key: group for key, group in by_type.items() if statuses[key] is not None}
     if not by_type:
         return []  # before reading figures, places and dates: the sentence states nothing
@@ -175,6 +176,39 @@ def sentence_events(
             )
             out.append(Candidate(ev, sentence, lead, weak_only, _refers_back(text, figure)))
     return _same_party(out, parties)
+
+
+def _share_coordinated_status(
+    text: str,
+    groups: dict[tuple[str, str | None], list[Trigger]],
+    statuses: dict[tuple[str, str | None], str | None],
+) -> None:
+    """ "should leave or face arrest and has begun deporting and detaining": the group's
+    first verb is only threatened, but a later one is coordinated with a stated act and
+    shares its status; the group then speaks through that verb."""
+    stated = [
+        (t, statuses[key])
+        for key, group in groups.items()
+        if statuses[key] is not None
+        for t in group
+    ]
+    for key, group in groups.items():
+        if statuses[key] is not None or len(group) < 2:
+            continue
+        for i, t in enumerate(group[1:], start=1):
+            joined = next(
+                (
+                    status
+                    for f, status in stated
+                    if f.span.end <= t.span.start
+                    and cue("coordination_gap").fullmatch(text, f.span.end, t.span.start)
+                ),
+                None,
+            )
+            if joined is not None:
+                groups[key] = group[i:]
+                statuses[key] = joined
+                break
 
 
 def _outside_links(text: str, span: Span, triggers: list[Trigger]) -> list[Trigger]:
