@@ -162,6 +162,10 @@ def test_a_population_and_border_posts_are_not_people_moving() -> None:
         "prompting officials to close one of the two official border crossings."
     )
     assert counts(events, "arrival") == [(900, [], "2024-09-08")]
+    # closing a border post is a measure
+    assert [e.policy_kind for e in events if e.type == "policy"] == ["other"]
+    events = events_of("In Tarn, a pedestrian crossing has been closed since May 2.")
+    assert [(e.type, e.status) for e in events] == [("policy", "occurred")]
     events = events_of("Chad, home to some 1.2 million people who fled Sudan, hosts the summit.")
     assert all(e.people is None for e in events)
 

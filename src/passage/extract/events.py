@@ -324,7 +324,7 @@ def _primary(
     if not groups:
         return policies
     if len(groups) < 2:
-        return groups | _policies_before(policies, next(iter(groups.values())))
+        return groups | _policies_before(text, policies, next(iter(groups.values())))
     counted = {k: v for k, v in groups.items() if k in owners}
     if counted:
         return counted | policies
@@ -341,7 +341,7 @@ def _primary(
         k: v for k, v in groups.items() if k[0] in STATE_TYPES and not all(t.rule.weak for t in v)
     }
     joined = {k: v for k, v in groups.items() if _coordinated(text, best[1], v)}
-    return {best[0]: best[1]} | stays | joined | _policies_before(policies, best[1])
+    return {best[0]: best[1]} | stays | joined | _policies_before(text, policies, best[1])
 
 
 def _relative_verb(text: str, trigger: Trigger) -> bool:
@@ -363,14 +363,24 @@ def _coordinated(text: str, first: list[Trigger], other: list[Trigger]) -> bool:
 
 
 def _policies_before(
-    policies: dict[tuple[str, str | None], list[Trigger]], other: list[Trigger]
+    text: str, policies: dict[tuple[str, str | None], list[Trigger]], other: list[Trigger]
 ) -> dict[tuple[str, str | None], list[Trigger]]:
     """Measures named before a sentence's movement verb frame it ("agreed to begin
     deporting"); named after it, they are mostly its backdrop ("expelled under an order")."""
     if all(t.rule.weak for t in other):
         return policies
     first = other[0].span.start
-    return {k: v for k, v in policies.items() if v[0].span.start < first}
+    return {
+        k: v
+        for k, v in policies.items()
+        if v[0].span.start < first or _own_act(text, other[0].span.end, v[0].span.start)
+    }
+
+
+def _own_act(text: str, start: int, end: int) -> bool:
+    """ "crossed on Sunday, prompting officials to close the border crossings": a measure
+    after the movement with its own act verb is a fact, not the movement's backdrop."""
+    return end > start and cue("policy_acts").search(text, start, end) is not None
 
 
 RELATIVE_REACH = 30  # "who have recently" before a verb: how far back a relative pronoun stands
