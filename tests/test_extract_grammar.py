@@ -750,3 +750,21 @@ def test_a_verb_coordinated_with_a_stated_act_shares_its_status() -> None:
 def test_sending_back_people_is_a_removal() -> None:
     events = events_of("Guards sent back 40 migrants to Serbia on Monday.")
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("removal", 40)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister pledged to increase the number of refugees admitted to 40,000 a year.",
+        "On Monday, the council proposed new rules to speed up deportations of rejected applicants.",
+        "The agency announced on Friday it would end the practice of releasing migrant families at bus stops.",
+    ],
+)
+def test_a_measure_on_the_pace_of_an_act_is_a_policy_not_the_act(sentence: str) -> None:
+    events = events_of(sentence)
+    assert [(e.type, e.status) for e in events] == [("policy", "planned")], sentence
+
+
+def test_efforts_to_change_a_measure_are_no_measure() -> None:
+    events = events_of("Lawyers credit their efforts to stop the expulsions of children in May.")
+    assert [e for e in events if e.type == "policy"] == []
