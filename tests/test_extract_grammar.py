@@ -312,6 +312,10 @@ def test_a_pace_to_remove_is_a_planned_removal() -> None:
         "I can only imagine what it is like to see your brother deported.",
         "The guidelines made it impossible for most undocumented workers to be deported.",
         "Officials regularly sent back forms saying the man could not be deported.",
+        "Children facing removal stand no chance of being allowed to stay in Spain.",
+        "The governor floated the possibility of releasing migrants into other cities.",
+        "She knows where all the boxes are kept for different immigration cases.",
+        "Cities pay more for schools when migrants are allowed to remain in the country.",
     ],
 )
 def test_aims_abilities_and_generic_clauses_are_not_events(sentence: str) -> None:

@@ -39,10 +39,12 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "who could spread the virus, the administration has expelled" is fact
     if (
         trigger.type != "policy"
-        and not _past(trigger.span.of(text))
+        and (not _past(trigger.span.of(text)) or cue("present_passive_before").search(before))
         and cue("generic_when_before").search(before[-CLAUSE_REACH:])
     ):
-        return None  # "what to expect when they arrive": what happens, not what happened
+        # "what to expect when they arrive", "when immigrants are allowed to remain":
+        # what happens, not what happened
+        return None
     if (
         trigger.type not in STOCK_TYPES
         and not _past(trigger.span.of(text))
