@@ -774,3 +774,16 @@ def test_a_measure_on_the_pace_of_an_act_is_a_policy_not_the_act(sentence: str) 
 def test_efforts_to_change_a_measure_are_no_measure() -> None:
     events = events_of("Lawyers credit their efforts to stop the expulsions of children in May.")
     assert [e for e in events if e.type == "policy"] == []
+
+
+def test_things_counted_and_a_baseline_of_comparison_are_no_people() -> None:
+    events = events_of(
+        "Sanctuary cities received $30 million for migrants in 2021 from three federal "
+        "law enforcement grants."
+    )
+    assert all(e.people is None for e in events)
+    events = events_of(
+        "About 9,000 migrants arrived in Malta this year, far fewer than the tens of "
+        "thousands who arrived in 2015."
+    )
+    assert [e.people.low for e in events if e.type == "arrival" and e.people] == [9000]

@@ -383,6 +383,7 @@ def _own_act(text: str, start: int, end: int) -> bool:
     return end > start and cue("policy_acts").search(text, start, end) is not None
 
 
+THING_REACH = 60  # "three federal law enforcement related grants": where the counted thing ends
 RELATIVE_REACH = 30  # "who have recently" before a verb: how far back a relative pronoun stands
 PART_REACH = 40  # "including 430 children": how far back the word naming a part may stand
 
@@ -469,8 +470,10 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
     if figure.noun is not None and cue("not_people_nouns").search(figure.noun):
         return False  # "two official border crossings" are places
     if figure.noun is None:
-        # "two of the busiest sectors": a part of something that is not people
-        return not text.startswith(" of ", figure.span.end)
+        # "two of the busiest sectors": a part of something that is not people;
+        # "three federal grants", "millions in grant money": things, not people
+        after = text[figure.span.end : figure.span.end + THING_REACH]
+        return not text.startswith(" of ", figure.span.end) and not cue("things_after").match(after)
     noun = figure.noun.split()[-1] if figure.noun.split() else figure.noun
     if cue("people_nouns").fullmatch(noun):
         return True
