@@ -787,3 +787,15 @@ def test_things_counted_and_a_baseline_of_comparison_are_no_people() -> None:
         "thousands who arrived in 2015."
     )
     assert [e.people.low for e in events if e.type == "arrival" and e.people] == [9000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parliament has failed twice to pass the asylum bill for refugees.",
+        "The governor declined a request by mayors to order the refugee program ended.",
+        "The cap is the lowest since the 1990 Refugee Act took effect.",
+    ],
+)
+def test_failures_refusals_and_baselines_are_no_measure(sentence: str) -> None:
+    assert [e for e in events_of(sentence) if e.type == "policy"] == [], sentence
