@@ -48,6 +48,10 @@ def agencies(text: str) -> list[tuple[str, str, str | None]]:
         ("Let us know, they told us.", []),
         ("Two Salvadoran families arrived.", [("Salvadoran", "SLV", "demonym")]),
         ("Congolese nationals were held.", [("Congolese", "COD", "demonym")]),
+        (
+            "Some 700,000 Rohingya fled to Bangladesh.",
+            [("Rohingya", "MMR", "demonym"), ("Bangladesh", "BGD", "name")],
+        ),
         ("Fighting in the DRC displaced many.", [("DRC", "COD", "short")]),
         ("Islamabad said the deadline stands.", [("Islamabad", "PAK", "capital")]),
         ("Flights left New Mexico on Monday.", []),
