@@ -799,3 +799,8 @@ def test_things_counted_and_a_baseline_of_comparison_are_no_people() -> None:
 )
 def test_failures_refusals_and_baselines_are_no_measure(sentence: str) -> None:
     assert [e for e in events_of(sentence) if e.type == "policy"] == [], sentence
+
+
+def test_an_arrival_in_a_city_goes_to_the_city_s_country() -> None:
+    events = events_of("More than 1,300 migrants have arrived in Chicago since May.")
+    assert [(e.location, e.destination) for e in events] == [("USA", "USA")]

@@ -636,6 +636,8 @@ def _set_places(ev: Event, trigger: Trigger, found: Mentions) -> None:
             codes = {p.country for p in places if p.country}
             if len(codes) == 1:
                 ev.location = codes.pop()
+                if ev.type == "arrival" and ev.destination is None:
+                    ev.destination = ev.location  # "arrived in Chicago": in the US
 
 
 def _set_actor_source(
