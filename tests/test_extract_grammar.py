@@ -463,6 +463,10 @@ def test_detained_in_a_facility_is_a_detention_of_its_own_beside_the_arrest() ->
     assert [e.people.low if e.people else None for e in events] == [1, 1]
     events = events_of("He had been detained in the Harbor detention center for two weeks.")
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("detention", 1)]
+    events = events_of(
+        "She spent a year fighting deportation at an immigration detention center in Kent."
+    )
+    assert [(e.type, e.status) for e in events] == [("detention", "occurred")]
 
 
 def test_people_being_deported_in_a_description_and_news_releases_are_not_events() -> None:
