@@ -808,3 +808,20 @@ def test_failures_refusals_and_baselines_are_no_measure(sentence: str) -> None:
 def test_an_arrival_in_a_city_goes_to_the_city_s_country() -> None:
     events = events_of("More than 1,300 migrants have arrived in Chicago since May.")
     assert [(e.location, e.destination) for e in events] == [("USA", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "About 90,000 Mexicans move back each year, according to the U.S. and Mexican "
+            "governments.",
+            "the U.S. and Mexican governments",
+        ),
+        ("About 300 migrants were deported to Haiti on Monday, according to CBP.", "CBP"),
+    ],
+)
+def test_a_source_keeps_its_initials_and_drops_the_sentence_stop(
+    sentence: str, source: str
+) -> None:
+    assert [e.source for e in events_of(sentence)] == [source]

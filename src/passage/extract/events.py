@@ -664,7 +664,8 @@ def _set_actor_source(
         ev.spans["source"] = [source]
 
 
-_SOURCE_STOP = re.compile(r"[,.;:()“”\"]|\s(?:that|who|which|on|in|at|last|this)\s")
+# a full stop ends the source unless it closes an initial ("the U.S. and Mexican governments")
+_SOURCE_STOP = re.compile(r"[,;:()“”\"]|(?<![A-Z])\.|\s(?:that|who|which|on|in|at|last|this)\s")
 
 
 def _source(text: str, span: Span, found: Mentions) -> Span | None:
@@ -676,6 +677,9 @@ def _source(text: str, span: Span, found: Mentions) -> Span | None:
             start += 1
         stop = _SOURCE_STOP.search(text, start, span.end)
         end = stop.start() if stop else span.end
+        last_word = text[start:end].rsplit(" ", 1)[-1]
+        if last_word.endswith(".") and last_word.count(".") == 1:
+            end -= 1  # "according to CBP." ends with the sentence's stop, not an initial
         return Span(start, end) if end > start else None
     verbs = cue("attribution_verbs")
     for v in verbs.finditer(text, span.start, span.end):
