@@ -825,3 +825,17 @@ def test_a_source_keeps_its_initials_and_drops_the_sentence_stop(
     sentence: str, source: str
 ) -> None:
     assert [e.source for e in events_of(sentence)] == [source]
+
+
+def test_requiring_or_forcing_people_to_do_something_is_a_measure() -> None:
+    events = events_of("Border officials were requiring the migrants to show a negative test.")
+    assert [(e.type, e.people) for e in events] == [("policy", None)]
+    events = events_of(
+        "“The government has forced thousands of asylum seekers to wait in tents,” she said. "
+        "The report was published on Monday. "
+        "The government has forced thousands of asylum seekers to wait in tents."
+    )
+    # the same measure and vague count, quoted and then repeated, is one fact
+    assert [(e.type, e.people.low if e.people else None, len(e.evidence)) for e in events] == [
+        ("policy", 2000, 2)
+    ]

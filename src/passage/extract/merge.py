@@ -60,8 +60,11 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
             if _is_party(ea.people) and not framing:
                 # "Liu was detained", "Castañeda was transferred to custody": one person
                 # each; a small count names no fact, the act and its wording must agree
-                return a.trigger.rule.id == b.trigger.rule.id and _same_time(ea, eb)
-            return framing or not _is_vague(ea.people)
+                return a.trigger.rule.id == b.trigger.rule.id and ea.date == eb.date
+            if framing or not _is_vague(ea.people):
+                return True
+            # the same vague count by the same act at the same time: a quote repeated
+            return a.trigger.rule.id == b.trigger.rule.id and ea.date == eb.date
         if (a.refers_back or b.refers_back) and _vaguely(ea.people, eb.people):
             return True  # "the thousands arriving" are the "more than 2,000" that arrived
         return (
