@@ -114,6 +114,17 @@ def test_sentence_splitting_keeps_abbreviations() -> None:
     ]
 
 
+def test_a_sentence_glued_to_the_next_one_is_split() -> None:
+    text = "He remains in custody pending removal proceedings.A 30-year-old man was also held."
+    parts = [s.of(text) for s in split(text, 0, len(text))]
+    assert parts == [
+        "He remains in custody pending removal proceedings.",
+        "A 30-year-old man was also held.",
+    ]
+    text = "Officials in the U.S.A. said so on nytimes.com today."
+    assert [s.of(text) for s in split(text, 0, len(text))] == [text]
+
+
 def test_initials_or_a_state_end_a_sentence_when_an_opening_word_follows() -> None:
     text = (
         "Children were allowed to stay in the U.S. The agency took in 300 minors. "

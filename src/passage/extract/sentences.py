@@ -3,7 +3,8 @@
 Blocks (lines) are split at sentence ends: a period, question or exclamation
 mark (optionally closed by a quote or bracket) followed by space and a capital,
 digit or opening quote, unless the word before is a known abbreviation
-("U.S.", "Nov.", "Sen."). Runs of two or more spaces, which flattened pages
+("U.S.", "Nov.", "Sen."), or glued to the next sentence's capital after a word
+("proceedings.A 25-year-old"). Runs of two or more spaces, which flattened pages
 use between paragraphs, also end a sentence.
 """
 
@@ -29,7 +30,10 @@ class Sentence:
 
 @cache
 def _boundary() -> re.Pattern[str]:
-    return re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\s{2,}")
+    # flattened pages glue sentences: "pending removal proceedings.A 25-year-old citizen"
+    return re.compile(
+        r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[\"“]?[A-Z])|\s{2,}"
+    )
 
 
 @cache
