@@ -839,3 +839,21 @@ def test_requiring_or_forcing_people_to_do_something_is_a_measure() -> None:
     assert [(e.type, e.people.low if e.people else None, len(e.evidence)) for e in events] == [
         ("policy", 2000, 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Three land ports stopped processing asylum seekers in June.", "suspension"),
+        ("On May 2, Peru reopened its border to Venezuelan migrants.", "other"),
+        ("The government has limited arrests and deportations to migrants with records.", "other"),
+    ],
+)
+def test_stopping_processing_opening_a_border_and_limiting_arrests_are_measures(
+    sentence: str, kind: str
+) -> None:
+    assert [(e.type, e.policy_kind) for e in events_of(sentence)] == [("policy", kind)], sentence
+
+
+def test_an_open_border_as_a_label_is_no_measure() -> None:
+    assert events_of("Critics blame open border politicians for the migrant crisis.") == []
