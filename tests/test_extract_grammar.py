@@ -857,3 +857,13 @@ def test_stopping_processing_opening_a_border_and_limiting_arrests_are_measures(
 
 def test_an_open_border_as_a_label_is_no_measure() -> None:
     assert events_of("Critics blame open border politicians for the migrant crisis.") == []
+
+
+def test_a_person_s_story_is_not_the_total_it_belongs_to() -> None:
+    events = events_of(
+        "Since August, more than 13,000 immigrants have arrived in Denver. "
+        "Lucia Perez, 29, arrived with her husband and two sons in October. "
+        "Marta, 35, and her family arrived in Denver early last September."
+    )
+    arrivals = [(e.people.low if e.people else None, len(e.evidence)) for e in events]
+    assert sorted(arrivals, key=str) == [(13000, 1), (4, 1), (None, 1)]

@@ -16,7 +16,7 @@ from datetime import date
 from passage.extract.dates import find_dates, same_year_kind
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
-from passage.extract.party import party_size, subject_end
+from passage.extract.party import about_a_person, party_size, subject_end
 from passage.extract.sentences import Sentence
 from passage.extract.status import status_of
 from passage.extract.triggers import Trigger, cue, find_triggers
@@ -74,6 +74,7 @@ class Candidate:
     # "the thousands arriving": a vague figure with a definite article points at a
     # count the document states elsewhere
     refers_back: bool = False
+    personal: bool = False  # "Olivera, 35, and her family arrived": one person's story
 
 
 def mentions(text: str, span: Span, published: date | None) -> Mentions:
@@ -174,7 +175,16 @@ def sentence_events(
             weak_only = (weak or (etype not in STATE_TYPES and _relative_verb(text, lead))) and (
                 ev.people is None and ev.date is None
             )
-            out.append(Candidate(ev, sentence, lead, weak_only, _refers_back(text, figure)))
+            out.append(
+                Candidate(
+                    ev,
+                    sentence,
+                    lead,
+                    weak_only,
+                    _refers_back(text, figure),
+                    ev.people is None and about_a_person(text, sentence.span, lead),
+                )
+            )
     return _same_party(out, parties)
 
 

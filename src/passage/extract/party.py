@@ -107,6 +107,16 @@ def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
     return Party(size, span)
 
 
+_NAME_AND_AGE = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+, \d{1,3},")
+
+
+def about_a_person(text: str, sentence: Span, trigger: Trigger) -> bool:
+    """Is the act's subject a person introduced by name and age ("Olivera, 35, and her
+    family arrived")? Such a story is its own fact even when its party has no size."""
+    start = max(sentence.start, trigger.span.start - PARTY_REACH)
+    return _NAME_AND_AGE.search(text, start, subject_end(text, trigger)) is not None
+
+
 def subject_end(text: str, trigger: Trigger) -> int:
     """Where the words before an act end: "the girl was detained in a hotel" is one
     trigger that begins with the passive's auxiliary, which belongs to the subject side."""
@@ -163,4 +173,4 @@ def _not_a_name(words: str, named_as_person: bool) -> bool:
     )
 
 
-__all__ = ["MOVER_TYPES", "Party", "party_size", "subject_end"]
+__all__ = ["MOVER_TYPES", "Party", "about_a_person", "party_size", "subject_end"]
