@@ -314,6 +314,7 @@ def test_a_pace_to_remove_is_a_planned_removal() -> None:
         "Officials regularly sent back forms saying the man could not be deported.",
         "Children facing removal stand no chance of being allowed to stay in Spain.",
         "The governor floated the possibility of releasing migrants into other cities.",
+        "Officials say the girl needs to be deported to Peru.",
         "She knows where all the boxes are kept for different immigration cases.",
         "Cities pay more for schools when migrants are allowed to remain in the country.",
         "The air force tried to intercept the rockets fired at the migrant camp.",
