@@ -868,3 +868,14 @@ def test_a_person_s_story_is_not_the_total_it_belongs_to() -> None:
     )
     arrivals = [(e.people.low if e.people else None, len(e.evidence)) for e in events]
     assert sorted(arrivals, key=str) == [(13000, 1), (4, 1), (None, 1)]
+
+
+def test_different_kinds_of_vague_measures_stay_apart_and_repeats_of_one_merge() -> None:
+    events = events_of(
+        "The government is sending troops to the border to stop migrants. "
+        "The state has also built a wall against migrants near the river. "
+        "The troops were sent to stop migrants, officials said."
+    )
+    measures = sorted(len(e.evidence) for e in events if e.type == "policy")
+    # troops (twice) and a wall: two measures, not one
+    assert measures == [1, 2]

@@ -75,6 +75,7 @@ class Candidate:
     # count the document states elsewhere
     refers_back: bool = False
     personal: bool = False  # "Olivera, 35, and her family arrived": one person's story
+    measure: str | None = None  # what a vague measure is about: "barrier", "troops", ...
 
 
 def mentions(text: str, span: Span, published: date | None) -> Mentions:
@@ -183,6 +184,7 @@ def sentence_events(
                     weak_only,
                     _refers_back(text, figure),
                     ev.people is None and about_a_person(text, sentence.span, lead),
+                    _measure(text, lead) if kind == "other" else None,
                 )
             )
     return _same_party(out, parties)
@@ -228,6 +230,13 @@ def _outside_links(text: str, span: Span, triggers: list[Trigger]) -> list[Trigg
         Span(m.start(), m.end()) for m in cue("inline_link").finditer(text, span.start, span.end)
     ]
     return [t for t in triggers if not any(t.span.overlaps(link) for link in links)]
+
+
+def _measure(text: str, trigger: Trigger) -> str | None:
+    """The kind of thing a vague measure names ("a wall", "troops", "Title 42"), or None
+    for words that name no kind ("the policy", "the plan")."""
+    m = cue("measure_class").search(text, trigger.span.start, trigger.span.end)
+    return m.lastgroup if m else None
 
 
 def _refers_back(text: str, figure: Figure | None) -> bool:

@@ -76,6 +76,8 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         return False
     if b.sentence.headline or b.sentence.caption or b.weak:
         return True
+    if a.measure and b.measure and a.measure != b.measure:
+        return False  # sending troops and building a wall are two measures
     if eb.people is None and b.personal and ea.people is not None:
         return False  # one family's arrival is neither the city's total nor another family
     return eb.people is None and (ea.people is not None or a.trigger.rule.id == b.trigger.rule.id)
