@@ -32,7 +32,8 @@ class Sentence:
 def _boundary() -> re.Pattern[str]:
     # flattened pages glue sentences: "pending removal proceedings.A 25-year-old citizen"
     return re.compile(
-        r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[\"“]?[A-Z])|\s{2,}"
+        r"[.!?](?:[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z]))"
+        r"|\s{2,}"
     )
 
 
