@@ -80,6 +80,13 @@ def test_a_bare_number_without_a_period_is_not_carried_on() -> None:
         "The province has 35 crossing points."
     )
     assert counts(events, "apprehension") == [(41000, [], "2023-01-01")]
+    # a count far from the sentence's date is not an elided count of that period
+    events = events_of(
+        "Border agents apprehended 41,000 migrants in the province in 2023. "
+        "Of the 90,000 left in the camps, at least 30,000 have been living in tents since "
+        "a flood in 2019."
+    )
+    assert counts(events, "apprehension") == [(41000, [], "2023-01-01")]
 
 
 def test_parts_of_a_stated_total_are_not_events_of_their_own() -> None:

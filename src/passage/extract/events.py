@@ -280,9 +280,13 @@ def continued_events(
     bare = [
         f
         for f in found.figures
-        if f.kind == "count" and f.noun is None and f.people.low is not None
+        if f.kind == "count"
+        and f.noun is None
+        and f.people.low is not None
+        # "648,822 in 2020", "12,197 this year": an elided count stands by its period
+        and any(_distance(f.span, d.span) <= ELIDED_DATE_REACH for d in found.dates)
     ]
-    if not bare or not found.dates:
+    if not bare:
         return []
     out: list[Candidate] = []
     for figure in bare:
@@ -403,6 +407,7 @@ def _own_act(text: str, start: int, end: int) -> bool:
 
 
 THING_REACH = 60  # "three federal law enforcement related grants": where the counted thing ends
+ELIDED_DATE_REACH = 25  # how far from its period an elided count ("648,822 in 2020") stands
 RELATIVE_REACH = 30  # "who have recently" before a verb: how far back a relative pronoun stands
 PART_REACH = 40  # "including 430 children": how far back the word naming a part may stand
 
