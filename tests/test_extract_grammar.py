@@ -886,3 +886,11 @@ def test_different_kinds_of_vague_measures_stay_apart_and_repeats_of_one_merge()
     measures = sorted(len(e.evidence) for e in events if e.type == "policy")
     # troops (twice) and a wall: two measures, not one
     assert measures == [1, 2]
+
+
+def test_a_number_of_troops_is_no_count_of_people_moving() -> None:
+    events = events_of(
+        "The move raised the total number of National Guard troops at the border with "
+        "migrants to 2,400."
+    )
+    assert all(e.people is None for e in events)
