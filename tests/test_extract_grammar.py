@@ -894,3 +894,8 @@ def test_a_number_of_troops_is_no_count_of_people_moving() -> None:
         "migrants to 2,400."
     )
     assert all(e.people is None for e in events)
+    events = events_of(
+        "A surge of migrants at the border has worsened a backlog of asylum cases that now "
+        "exceeds 2 million."
+    )
+    assert all(e.people is None for e in events)

@@ -52,6 +52,7 @@ CUE_NAMES = {
     "describing_gap",
     "relative_past_before",
     "negated_count_before",
+    "backlog_before",
     "staff_count_before",
     "measure_class",
     "things_after",

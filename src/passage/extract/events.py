@@ -493,6 +493,8 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
         return False  # "expanding facilities by 3,250", "after plummeting to 800": a change
     if cue("staff_count_before").search(text, max(0, figure.span.start - 120), figure.span.start):
         return False  # "the number of National Guard troops ... to 2,200" counts troops
+    if cue("backlog_before").search(text, max(0, figure.span.start - 120), figure.span.start):
+        return False  # "a backlog of pending cases that now exceeds 1 million" counts cases
     if figure.noun is not None and cue("not_people_nouns").search(figure.noun):
         return False  # "two official border crossings" are places
     if figure.noun is None:
