@@ -326,6 +326,7 @@ def test_a_pace_to_remove_is_a_planned_removal() -> None:
         "Cities pay more for schools when migrants are allowed to remain in the country.",
         "The air force tried to intercept the rockets fired at the migrant camp.",
         "The shelter plan for migrants met community pushback by residents.",
+        "As a reporter wrote in the Intercept, the migrant shelters are full.",
     ],
 )
 def test_aims_abilities_and_generic_clauses_are_not_events(sentence: str) -> None:
