@@ -327,6 +327,7 @@ def test_a_pace_to_remove_is_a_planned_removal() -> None:
         "The air force tried to intercept the rockets fired at the migrant camp.",
         "The shelter plan for migrants met community pushback by residents.",
         "As a reporter wrote in the Intercept, the migrant shelters are full.",
+        "The two countries pledged to crack down on human smuggling networks of migrants.",
     ],
 )
 def test_aims_abilities_and_generic_clauses_are_not_events(sentence: str) -> None:
