@@ -901,3 +901,14 @@ def test_a_number_of_troops_is_no_count_of_people_moving() -> None:
         "exceeds 2 million."
     )
     assert all(e.people is None for e in events)
+
+
+def test_a_named_operation_is_a_fact_beside_the_arrests_in_it() -> None:
+    events = events_of(
+        "The raid was part of Operation Harbor, which started May 4, when more than 90 "
+        "migrants were arrested in three cities."
+    )
+    assert sorted((e.type, e.people.low if e.people else None) for e in events) == [
+        ("apprehension", 90),
+        ("operation", None),
+    ]

@@ -130,7 +130,7 @@ def sentence_events(
     for (etype, kind), group in _primary(text, by_type, owners).items():
         lead = _lead(group)
         weak = all(t.rule.weak for t in group)
-        if (etype, kind) not in owners:
+        if (etype, kind) not in owners and not any(t.rule.named for t in group):
             if (weak or etype not in STATE_TYPES) and BACKDROP_OF.get(etype, frozenset()) & (
                 strong | with_figure
             ):
@@ -348,9 +348,10 @@ def _primary(
         return policies
     if len(groups) < 2:
         return groups | _policies_before(text, policies, next(iter(groups.values())))
+    named = {k: v for k, v in groups.items() if any(t.rule.named for t in v)}
     counted = {k: v for k, v in groups.items() if k in owners}
     if counted:
-        return counted | policies
+        return counted | named | policies
 
     def rank(item: tuple[tuple[str, str | None], list[Trigger]]) -> tuple[int, int, int]:
         # a verb in a relative clause says who people are ("Pakistan, home to people who
@@ -364,7 +365,7 @@ def _primary(
         k: v for k, v in groups.items() if k[0] in STATE_TYPES and not all(t.rule.weak for t in v)
     }
     joined = {k: v for k, v in groups.items() if _coordinated(text, best[1], v)}
-    return {best[0]: best[1]} | stays | joined | _policies_before(text, policies, best[1])
+    return {best[0]: best[1]} | stays | joined | named | _policies_before(text, policies, best[1])
 
 
 def _relative_verb(text: str, trigger: Trigger) -> bool:

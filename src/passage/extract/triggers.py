@@ -37,6 +37,7 @@ class TriggerRule:
     weak: bool  # a topic noun: makes an event only with a figure or date, or as extra evidence
     act: bool  # a policy trigger that is an act itself; others need an act verb nearby
     to_country: bool  # counts only when a country is named right after ("returned to Cuba")
+    named: bool = False  # a named operation ("Operation Rise") is a fact beside the acts in it
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             weak=bool(line.get("weak", False)),
             act=bool(line.get("act", False)),
             to_country=line.get("object") == "country",
+            named=bool(line.get("named", False)),
         )
         out.append(
             _Compiled(rule, re.compile(line["pattern"], re.IGNORECASE), tuple(line["hints"]))
