@@ -1,7 +1,11 @@
 """Trigger words: where a sentence says that people were moved, stopped, held or ruled on.
 
-The rules live in ``resources/triggers.jsonl``; they are compiled once into a
-single alternation with one named group per rule, so a sentence is scanned once.
+The rules live in ``resources/triggers.jsonl``, one a line: ``pattern``, ``type`` (and
+``policy_kind``), ``context`` (does a migration word have to be near), ``hints`` (lowercase
+strings one of which every match holds: a rule runs only on sentences that contain one),
+and flags: ``weak`` (a topic noun), ``act`` (a policy trigger that is its own act verb),
+``object: country`` (a country must follow), ``named`` (a named operation, a fact beside
+the acts in its sentence).
 """
 
 from __future__ import annotations
