@@ -903,3 +903,14 @@ def test_a_named_operation_is_a_fact_beside_the_arrests_in_it() -> None:
         ("apprehension", 90),
         ("operation", None),
     ]
+
+
+def test_two_people_with_the_same_act_stay_two_unless_their_dates_agree() -> None:
+    events = events_of(
+        "A young man was deported from Texas on May 3, his lawyer said. "
+        "Weeks later, a teenage girl was deported after a night in a hotel."
+    )
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+        ("removal", 1),
+        ("removal", 1),
+    ]

@@ -59,12 +59,13 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         if ea.people.to_json() == eb.people.to_json():
             if _is_party(ea.people) and not framing:
                 # "Liu was detained", "Castañeda was transferred to custody": one person
-                # each; a small count names no fact, the act and its wording must agree
-                return a.trigger.rule.id == b.trigger.rule.id and ea.date == eb.date
+                # each; a small count names no fact: the act's wording and its date (or
+                # the lack of one) must both agree
+                return _same_wording_and_date(a, b)
             if framing or not _is_vague(ea.people):
                 return True
             # the same vague count by the same act at the same time: a quote repeated
-            return a.trigger.rule.id == b.trigger.rule.id and ea.date == eb.date
+            return _same_wording_and_date(a, b)
         if (a.refers_back or b.refers_back) and _vaguely(ea.people, eb.people):
             return True  # "the thousands arriving" are the "more than 2,000" that arrived
         return (
@@ -81,6 +82,10 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
     if eb.people is None and b.personal and ea.people is not None:
         return False  # one family's arrival is neither the city's total nor another family
     return eb.people is None and (ea.people is not None or a.trigger.rule.id == b.trigger.rule.id)
+
+
+def _same_wording_and_date(a: Candidate, b: Candidate) -> bool:
+    return a.trigger.rule.id == b.trigger.rule.id and a.event.date == b.event.date
 
 
 PARTY_MAX = 9  # a count this small is a person or a family, not a figure that identifies a fact
