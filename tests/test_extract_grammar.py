@@ -914,3 +914,18 @@ def test_two_people_with_the_same_act_stay_two_unless_their_dates_agree() -> Non
         ("removal", 1),
         ("removal", 1),
     ]
+
+
+def test_custody_of_a_refugee_agency_is_detention() -> None:
+    events = events_of("The Office of Refugee Resettlement took in 900 migrant minors in July.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("detention", 900)]
+    events = events_of("On Monday, the two boys were transferred to the refugee agency.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("detention", 2)]
+
+
+def test_boats_leaving_a_port_bound_for_an_island_arrive() -> None:
+    events = events_of(
+        "Two migrant boats left the small port of Sfax every night during the summer bound "
+        "for the island of Lampedusa."
+    )
+    assert [e.type for e in events] == ["arrival"]
