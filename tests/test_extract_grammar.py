@@ -929,3 +929,13 @@ def test_boats_leaving_a_port_bound_for_an_island_arrive() -> None:
         "for the island of Lampedusa."
     )
     assert [e.type for e in events] == ["arrival"]
+
+
+def test_each_measure_of_a_pledged_list_is_its_own_policy() -> None:
+    events = events_of(
+        "The candidate has promised several moves, including ending the Remain in Mexico "
+        "policy, raising the refugee cap from 15,000 to 100,000, expanding work visas "
+        "and imposing a moratorium on deportations."
+    )
+    kinds = sorted((e.policy_kind, e.people.low if e.people else None) for e in events)
+    assert kinds == [("other", 100000), ("suspension", None), ("visa", None)]

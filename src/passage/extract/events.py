@@ -109,7 +109,7 @@ def sentence_events(
         triggers = [t for t in triggers if not t.rule.weak and t.rule.policy_kind != "other"]
     if not triggers:
         return []
-    by_type = _group(triggers)
+    by_type = _group(text, sentence.span, triggers)
     # a denied or imagined act counts nobody: "prevents the deportation of 600,000" gives
     # its figure to the ruling on the programme, not to a removal
     statuses = {key: status_of(text, sentence.span, _lead(group)) for key, group in by_type.items()}
@@ -313,7 +313,9 @@ def _lead(group: list[Trigger]) -> Trigger:
     return next((t for t in group if not t.rule.weak), group[0])
 
 
-def _group(triggers: list[Trigger]) -> dict[tuple[str, str | None], list[Trigger]]:
+def _group(
+    text: str, span: Span, triggers: list[Trigger]
+) -> dict[tuple[str, str | None], list[Trigger]]:
     """Triggers by event type; a sentence's policy gets its most specific kind."""
     groups: dict[tuple[str, str | None], list[Trigger]] = {}
     policy = [t for t in triggers if t.type == "policy"]
@@ -322,8 +324,16 @@ def _group(triggers: list[Trigger]) -> dict[tuple[str, str | None], list[Trigger
             groups.setdefault((t.type, None), []).append(t)
     if policy:
         # one policy per measure named: "agreed to cover the costs ... reinstated visa
-        # requirements" is a funding and a visa policy; a vaguer "policy" only when alone
-        specific = [t for t in policy if t.rule.policy_kind != "other"]
+        # requirements" is a funding and a visa policy; a vaguer "policy" only when alone,
+        # but in a list ("including ending the Migrant Protection Protocols, raising the
+        # refugee cap") a measure of a known kind is one of the measures, not a vaguer word
+        listed = cue("list_opener").search(text, span.start, span.end)
+        specific = [
+            t
+            for t in policy
+            if t.rule.policy_kind != "other"
+            or (listed and listed.end() <= t.span.start and _measure(text, t))
+        ]
         for t in specific or policy:
             groups.setdefault(("policy", t.rule.policy_kind), []).append(t)
     if ("removal", None) in groups and ("return", None) in groups:
