@@ -932,10 +932,14 @@ def test_boats_leaving_a_port_bound_for_an_island_arrive() -> None:
 
 
 def test_each_measure_of_a_pledged_list_is_its_own_policy() -> None:
-    events = events_of(
+    body = (
         "The candidate has promised several moves, including ending the Remain in Mexico "
         "policy, raising the refugee cap from 15,000 to 100,000, expanding work visas "
         "and imposing a moratorium on deportations."
     )
-    kinds = sorted((e.policy_kind, e.people.low if e.people else None) for e in events)
-    assert kinds == [("other", 100000), ("suspension", None), ("visa", None)]
+    events = events_of(body)
+    kinds = sorted((e.policy_kind, e.people.low if e.people else -1) for e in events)
+    # Remain in Mexico and the refugee cap are two measures; the cap takes the figure
+    assert kinds == [("other", -1), ("other", 100000), ("suspension", -1), ("visa", -1)]
+    cap = next(e for e in events if e.people)
+    assert [t.of(LEAD + body) for t in cap.spans["trigger"]] == ["refugee cap"]

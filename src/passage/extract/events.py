@@ -127,7 +127,9 @@ def sentence_events(
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
     parties: set[int] = set()  # people counted by a named party, not by a figure
-    for (etype, kind), group in _primary(text, by_type, owners).items():
+    for (etype, kind), group, owned in _measures_apart(
+        text, sentence.span, _primary(text, by_type, owners), owners
+    ):
         lead = _lead(group)
         weak = all(t.rule.weak for t in group)
         if (etype, kind) not in owners and not any(t.rule.named for t in group):
@@ -138,7 +140,7 @@ def sentence_events(
             if weak and strong - {etype}:
                 continue
         status = statuses[(etype, kind)]
-        figures = owners.get((etype, kind), []) or [None]
+        figures = owned or [None]
         party = party_size(text, sentence.span, lead) if etype != "policy" else None
         if party is not None and figures != [None]:
             # "Davila, 28, his wife and two kids are among the thousands arriving": the two
@@ -188,6 +190,41 @@ def sentence_events(
                 )
             )
     return _same_party(out, parties)
+
+
+Group = tuple[tuple[str, str | None], list[Trigger], list[Figure]]
+
+
+def _measures_apart(
+    text: str,
+    span: Span,
+    groups: dict[tuple[str, str | None], list[Trigger]],
+    owners: dict[tuple[str, str | None], list[Figure]],
+) -> list[Group]:
+    """Each group with its figures; in a list of measures ("including ending Remain in
+    Mexico, raising the refugee cap from 15,000 to 125,000"), the vague-kind measures of
+    different kinds are one group each, each figure going to the nearest."""
+    out: list[Group] = []
+    for key, group in groups.items():
+        figures = owners.get(key, [])
+        listed = cue("list_opener").search(text, span.start, span.end)
+        kinds: dict[str, list[Trigger]] = {}
+        if key == ("policy", "other") and listed:
+            for t in group:
+                measure = _measure(text, t) if t.span.start >= listed.end() else None
+                kinds.setdefault(measure or "", []).append(t)
+        if len(kinds) < 2 or "" in kinds:
+            out.append((key, group, figures))
+            continue
+        parts = list(kinds.values())
+        for part in parts:
+            own = [
+                f
+                for f in figures
+                if min(parts, key=lambda p: min(_distance(f.span, t.span) for t in p)) is part
+            ]
+            out.append((key, part, own))
+    return out
 
 
 def _share_coordinated_status(
