@@ -205,9 +205,11 @@ def _measures_apart(
     Mexico, raising the refugee cap from 15,000 to 125,000"), the vague-kind measures of
     different kinds are one group each, each figure going to the nearest."""
     out: list[Group] = []
+    listed = None
+    if ("policy", "other") in groups:
+        listed = cue("list_opener").search(text, span.start, span.end)
     for key, group in groups.items():
         figures = owners.get(key, [])
-        listed = cue("list_opener").search(text, span.start, span.end)
         kinds: dict[str, list[Trigger]] = {}
         if key == ("policy", "other") and listed:
             for t in group:
