@@ -30,6 +30,11 @@ def page_events(text: str) -> list[Event]:
     return extract(clean(raw))
 
 
+def type_counts(events: list[Event]) -> list[tuple[str, int | None]]:
+    """Each event's type and lower count, in order."""
+    return [(e.type, e.people.low if e.people else None) for e in events]
+
+
 def counts(events: list[Event], etype: str) -> list[tuple[int | None, list[str], str | None]]:
     return sorted(
         (
@@ -360,7 +365,7 @@ def test_a_figure_counting_a_trigger_noun_leaves_the_other_figure_to_the_other_a
         "While Border Patrol encounters of migrants at the border topped 1.4 million in "
         "2022, ICE conducted roughly 51,000 removals."
     )
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+    assert type_counts(events) == [
         ("apprehension", 1400000),
         ("removal", 51000),
     ]
@@ -423,7 +428,7 @@ def test_people_enrolled_in_a_protection_programme_are_a_policy_figure() -> None
     events = events_of(
         "There were 41,250 people enrolled in the protection programme for refugees in May."
     )
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [("policy", 41250)]
+    assert type_counts(events) == [("policy", 41250)]
 
 
 @pytest.mark.parametrize(
@@ -485,7 +490,7 @@ def test_detained_in_a_facility_is_a_detention_of_its_own_beside_the_arrest() ->
     # one person's acts in one sentence each count that person
     assert [e.people.low if e.people else None for e in events] == [1, 1]
     events = events_of("He had been detained in the Harbor detention center for two weeks.")
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [("detention", 1)]
+    assert type_counts(events) == [("detention", 1)]
     events = events_of(
         "She spent a year fighting deportation at an immigration detention center in Kent."
     )
@@ -511,7 +516,7 @@ def test_one_person_to_be_transferred_to_custody_is_counted() -> None:
         "Officials arranged for Rosa, a resident who had lived in Spain since she was 9, "
         "to be transferred to immigration custody on Monday."
     )
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [("apprehension", 1)]
+    assert type_counts(events) == [("apprehension", 1)]
 
 
 def test_two_people_in_one_flattened_page_are_two_events() -> None:
@@ -524,7 +529,7 @@ def test_two_people_in_one_flattened_page_are_two_events() -> None:
         "to be transferred to immigration custody in 2019."
     )
     events = events_of(body)
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+    assert type_counts(events) == [
         ("apprehension", 1),
         ("apprehension", 1),
     ]
@@ -782,7 +787,7 @@ def test_a_verb_coordinated_with_a_stated_act_shares_its_status() -> None:
 
 def test_sending_back_people_is_a_removal() -> None:
     events = events_of("Guards sent back 40 migrants to Serbia on Monday.")
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [("removal", 40)]
+    assert type_counts(events) == [("removal", 40)]
 
 
 @pytest.mark.parametrize(
@@ -899,7 +904,7 @@ def test_a_named_operation_is_a_fact_beside_the_arrests_in_it() -> None:
         "The raid was part of Operation Harbor, which started May 4, when more than 90 "
         "migrants were arrested in three cities."
     )
-    assert sorted((e.type, e.people.low if e.people else None) for e in events) == [
+    assert sorted(type_counts(events)) == [
         ("apprehension", 90),
         ("operation", None),
     ]
@@ -910,7 +915,7 @@ def test_two_people_with_the_same_act_stay_two_unless_their_dates_agree() -> Non
         "A young man was deported from Texas on May 3, his lawyer said. "
         "Weeks later, a teenage girl was deported after a night in a hotel."
     )
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+    assert type_counts(events) == [
         ("removal", 1),
         ("removal", 1),
     ]
@@ -918,9 +923,9 @@ def test_two_people_with_the_same_act_stay_two_unless_their_dates_agree() -> Non
 
 def test_custody_of_a_refugee_agency_is_detention() -> None:
     events = events_of("The Office of Refugee Resettlement took in 900 migrant minors in July.")
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [("detention", 900)]
+    assert type_counts(events) == [("detention", 900)]
     events = events_of("On Monday, the two boys were transferred to the refugee agency.")
-    assert [(e.type, e.people.low if e.people else None) for e in events] == [("detention", 2)]
+    assert type_counts(events) == [("detention", 2)]
 
 
 def test_boats_leaving_a_port_bound_for_an_island_arrive() -> None:
