@@ -818,6 +818,7 @@ def test_the_baseline_of_a_comparison_is_no_count_of_its_own() -> None:
         "The governor declined a request by mayors to order the refugee program ended.",
         "The cap is the lowest since the 1990 Refugee Act took effect.",
         "Lawyers credit their efforts to stop the expulsions of children in May.",
+        "Lawmakers need to restrict federal grant funding for sanctuary cities in next year's bills.",
     ],
 )
 def test_failures_refusals_efforts_and_baselines_are_no_measure(sentence: str) -> None:

@@ -9,7 +9,7 @@ words are cues in ``resources/cues.json``.
 
 from __future__ import annotations
 
-from passage.extract.triggers import Trigger, cue
+from passage.extract.triggers import ACT_REACH, Trigger, cue
 from passage.model import Span
 
 STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
@@ -26,6 +26,24 @@ def _past(trigger_text: str) -> bool:
 
 def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
     """occurred, ongoing or planned; None when the sentence denies or only imagines it."""
+    if trigger.type == "policy" and not trigger.rule.act:
+        # a measure named by a noun is denied or imagined through its act verb: "need to
+        # restrict federal grant funding in future appropriations bills"
+        act = _act_before(text, sentence, trigger)
+        if act is not None and _status(text, sentence, act) is None:
+            return None
+    return _status(text, sentence, trigger)
+
+
+def _act_before(text: str, sentence: Span, trigger: Trigger) -> Trigger | None:
+    start = max(sentence.start, trigger.span.start - ACT_REACH)
+    acts = list(cue("policy_acts").finditer(text, start, trigger.span.start))
+    if not acts:
+        return None
+    return Trigger(Span(acts[-1].start(), acts[-1].end()), trigger.rule)
+
+
+def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     start = max(sentence.start, trigger.span.start - STATUS_WINDOW)
     before = text[start : trigger.span.start]
     near = text[max(sentence.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
