@@ -949,3 +949,11 @@ def test_each_measure_of_a_pledged_list_is_its_own_policy() -> None:
     assert kinds == [("other", -1), ("other", 100000), ("suspension", -1), ("visa", -1)]
     cap = next(e for e in events if e.people)
     assert [t.of(LEAD + body) for t in cap.spans["trigger"]] == ["refugee cap"]
+
+
+def test_a_measure_named_far_from_its_act_verb_takes_the_verb_s_status() -> None:
+    events = events_of(
+        "Officials promised the mayor, in a long letter to residents of the southern border "
+        "towns, new funding for migrant shelters."
+    )
+    assert [(e.policy_kind, e.status) for e in events] == [("funding", "planned")]

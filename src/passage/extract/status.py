@@ -30,8 +30,12 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
         # a measure named by a noun is denied or imagined through its act verb: "need to
         # restrict federal grant funding in future appropriations bills"
         act = _act_before(text, sentence, trigger)
-        if act is not None and _status(text, sentence, act) is None:
-            return None
+        if act is not None:
+            at_act = _status(text, sentence, act)
+            if at_act is None:
+                return None
+            at_noun = _status(text, sentence, trigger)
+            return None if at_noun is None else (at_act if at_act == "planned" else at_noun)
     return _status(text, sentence, trigger)
 
 
