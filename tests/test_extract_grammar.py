@@ -494,7 +494,10 @@ def test_detained_in_a_facility_is_a_detention_of_its_own_beside_the_arrest() ->
     events = events_of(
         "She spent a year fighting deportation at an immigration detention center in Kent."
     )
-    assert [(e.type, e.status) for e in events] == [("detention", "occurred")]
+    # the one who stays is one person
+    assert [(e.type, e.status, e.people.low if e.people else None) for e in events] == [
+        ("detention", "occurred", 1)
+    ]
 
 
 def test_people_being_deported_in_a_description_and_news_releases_are_not_events() -> None:

@@ -630,6 +630,10 @@ def _one_person(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     progressive = cue("progressive_form").match(text, trigger.span.start, trigger.span.end)
     if not progressive and cue("single_person_before", case=True).search(before):
         return True  # "Liu was detained"; "Pakistan is launching a deportation" names no one
+    if cue("state_verbs").match(text, trigger.span.start, trigger.span.end) and cue(
+        "single_subject_before", case=True
+    ).search(before):
+        return True  # "she spent a year at a detention center": the one who stays
     after = text[trigger.span.end : min(sentence.span.end, trigger.span.end + 60)]
     if cue("single_person_after", case=True).search(after) is not None:
         return True
