@@ -307,8 +307,15 @@ def test_a_modal_in_an_earlier_clause_does_not_make_a_fact_hypothetical() -> Non
     assert counts(events, "removal") == [(2300, [], "2024-03-01")]
 
 
-def test_the_one_person_a_verb_names() -> None:
-    events = events_of("Immigration agents detained him outside a clinic in Leeds on Monday.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Immigration agents detained him outside a clinic in Leeds on Monday.",
+        "Federal immigration authorities took Petrov into custody in May.",
+    ],
+)
+def test_the_one_person_a_verb_names(sentence: str) -> None:
+    events = events_of(sentence)
     apprehension = [e for e in events if e.type == "apprehension"]
     assert len(apprehension) == 1 and apprehension[0].people is not None
     assert (apprehension[0].people.low, apprehension[0].people.high) == (1, 1)

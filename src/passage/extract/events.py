@@ -634,6 +634,8 @@ def _one_person(text: str, sentence: Sentence, trigger: Trigger) -> bool:
         "single_subject_before", case=True
     ).search(before):
         return True  # "she spent a year at a detention center": the one who stays
+    if cue("named_object_inside", case=True).search(text, trigger.span.start, trigger.span.end):
+        return True  # "authorities took Lisitskiy into custody"
     after = text[trigger.span.end : min(sentence.span.end, trigger.span.end + 60)]
     if cue("single_person_after", case=True).search(after) is not None:
         return True
