@@ -462,6 +462,7 @@ def test_people_enrolled_in_a_protection_programme_are_a_policy_figure() -> None
         ("The suspect, a 30-year-old cook, arrived in Bari on Monday.", "arrival", 1),
         ("A young Moldovan national was deported to Chisinau on Friday.", "removal", 1),
         ("Rui, 41, his wife and three sons were among those deported to Angola.", "removal", 5),
+        ("Ana Sosa, 40, left Honduras with her husband and two children.", "arrival", 4),
     ],
 )
 def test_a_named_party_counts_its_members(sentence: str, etype: str, size: int) -> None:
@@ -967,3 +968,11 @@ def test_a_measure_named_far_from_its_act_verb_takes_the_verb_s_status() -> None
         "towns, new funding for migrant shelters."
     )
     assert [(e.policy_kind, e.status) for e in events] == [("funding", "planned")]
+
+
+def test_a_person_s_journey_long_ago_is_their_past_but_a_recent_one_is_the_story() -> None:
+    # PUBLISHED is 2024-09-12
+    events = events_of("Yan Li, 43, left China for Boston nearly 20 years ago, she said.")
+    assert [e for e in events if e.type == "arrival"] == []
+    events = events_of("Tomas Varga, 30, fled Serbia for Germany in 2020, he said.")
+    assert type_counts([e for e in events if e.type == "arrival"]) == [("arrival", 1)]

@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from passage.extract.merge import merge
+from passage.extract.merge import is_party, merge
 from passage.extract.triggers import about_migration, relevant
 from passage.model import Document, Event, RawDocument
 
@@ -48,17 +48,26 @@ def extract(doc: Document) -> list[Event]:
 
 
 BACKGROUND_YEARS = 3  # an undated-count event this much older than the report is background
+PARTY_BACKGROUND_YEARS = 10  # ... and one person's or family's move this much older
 
 
 def _drop_background(events: list[Event], published: date | None) -> list[Event]:
-    """History older than the report's story, with no figure, is background, not an event."""
+    """History older than the report's story, with no figure or only one person's or
+    family's ("Yan, 43, left China 20 years ago"), is background, not an event."""
     if published is None:
         return events
     limit = published.replace(year=published.year - BACKGROUND_YEARS, month=1, day=1)
+    # a person's journey of four years ago can still be the story; twenty years ago it is
+    # their past
+    party_limit = published.replace(year=published.year - PARTY_BACKGROUND_YEARS, month=1, day=1)
     return [
         e
         for e in events
-        if e.people is not None or e.date is None or e.date.end is None or e.date.end >= limit
+        if e.date is None
+        or e.date.end is None
+        or e.date.end >= limit
+        or (e.people is not None and not is_party(e.people))
+        or (e.people is not None and e.date.end >= party_limit)
     ]
 
 

@@ -57,7 +57,7 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         # are not one fact for that alone
         framing = b.sentence.headline or b.sentence.caption
         if ea.people.to_json() == eb.people.to_json():
-            if _is_party(ea.people) and not framing:
+            if is_party(ea.people) and not framing:
                 # "Liu was detained", "Castañeda was transferred to custody": one person
                 # each; a small count names no fact: the act's wording and its date (or
                 # the lack of one) must both agree
@@ -91,7 +91,8 @@ def _same_wording_and_date(a: Candidate, b: Candidate) -> bool:
 PARTY_MAX = 9  # a count this small is a person or a family, not a figure that identifies a fact
 
 
-def _is_party(p: People) -> bool:
+def is_party(p: People) -> bool:
+    """Is the count a person or a family (small and exact), not a figure?"""
     return p.low is not None and p.low == p.high and p.low <= PARTY_MAX
 
 
