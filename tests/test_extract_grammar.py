@@ -463,6 +463,11 @@ def test_people_enrolled_in_a_protection_programme_are_a_policy_figure() -> None
         ("A young Moldovan national was deported to Chisinau on Friday.", "removal", 1),
         ("Rui, 41, his wife and three sons were among those deported to Angola.", "removal", 5),
         ("Ana Sosa, 40, left Honduras with her husband and two children.", "arrival", 4),
+        (
+            "A fisherman from Sfax said he set out last month with six other men and two boys.",
+            "arrival",
+            9,
+        ),
     ],
 )
 def test_a_named_party_counts_its_members(sentence: str, etype: str, size: int) -> None:
@@ -976,3 +981,8 @@ def test_a_person_s_journey_long_ago_is_their_past_but_a_recent_one_is_the_story
     assert [e for e in events if e.type == "arrival"] == []
     events = events_of("Tomas Varga, 30, fled Serbia for Germany in 2020, he said.")
     assert type_counts([e for e in events if e.type == "arrival"]) == [("arrival", 1)]
+
+
+def test_a_party_count_is_never_read_inside_a_larger_number() -> None:
+    events = events_of("In Rivas, about 2,700 men crossed on Tuesday and 3,000 on Wednesday.")
+    assert sorted(e.people.low for e in events if e.people) == [2700, 3000]

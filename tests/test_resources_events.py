@@ -52,6 +52,7 @@ CUE_NAMES = {
     "describing_gap",
     "relative_past_before",
     "negated_count_before",
+    "party_plural",
     "named_object_inside",
     "single_person",
     "single_subject_before",

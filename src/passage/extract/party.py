@@ -38,9 +38,10 @@ MOVER_TYPES = frozenset({"arrival", "return"})
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = load_json("cues.json")["en"]
-    kin, kins = cues["kin_singular"], cues["kin_plural"]
+    kin = cues["kin_singular"]
+    kins = rf"(?:{cues['kin_plural']}|{cues['party_plural']})"  # "five boys", "eight other men"
     units = "|".join(sorted(lexicon().units, key=len, reverse=True))
-    number = rf"(?:\d{{1,3}}|{units})"
+    number = rf"(?:(?<![\d,.])\d{{1,3}}(?![\d,])|{units})"
     name_word = r"[A-Z][a-zà-ÿ'’-]+"
     # one member of a party; each alternative is one named group so members can be counted
     det, who = cues["party_determiners"], cues["party_relative"]
