@@ -504,10 +504,15 @@ def test_detained_in_a_facility_is_a_detention_of_its_own_beside_the_arrest() ->
     assert [e.people.low if e.people else None for e in events] == [1, 1]
     events = events_of("He had been detained in the Harbor detention center for two weeks.")
     assert type_counts(events) == [("detention", 1)]
+    # the one who stays is one person, however long the clause that describes them
+    events = events_of(
+        "The young man, who spoke on condition of anonymity to avoid attracting attention "
+        "from the authorities, spent a month in offshore detention before being released."
+    )
+    assert type_counts(events) == [("detention", 1)]
     events = events_of(
         "She spent a year fighting deportation at an immigration detention center in Kent."
     )
-    # the one who stays is one person
     assert [(e.type, e.status, e.people.low if e.people else None) for e in events] == [
         ("detention", "occurred", 1)
     ]
