@@ -109,7 +109,9 @@ def sentence_events(
         triggers = [t for t in triggers if not t.rule.weak and t.rule.policy_kind != "other"]
     if not triggers:
         return []
-    by_type = _group(text, sentence.span, triggers)
+    # "including ending X, raising Y": where a list of measures begins, if it does
+    listed = cue("list_opener").search(text, sentence.span.start, sentence.span.end)
+    by_type = _group(text, listed, triggers)
     # a denied or imagined act counts nobody: "prevents the deportation of 600,000" gives
     # its figure to the ruling on the programme, not to a removal
     statuses = {key: status_of(text, sentence.span, _lead(group)) for key, group in by_type.items()}
@@ -128,7 +130,7 @@ def sentence_events(
     out: list[Candidate] = []
     parties: set[int] = set()  # people counted by a named party, not by a figure
     for (etype, kind), group, owned in _measures_apart(
-        text, sentence.span, _primary(text, by_type, owners), owners
+        text, listed, _primary(text, by_type, owners), owners
     ):
         lead = _lead(group)
         weak = all(t.rule.weak for t in group)
@@ -197,7 +199,7 @@ Group = tuple[tuple[str, str | None], list[Trigger], list[Figure]]
 
 def _measures_apart(
     text: str,
-    span: Span,
+    listed: re.Match[str] | None,
     groups: dict[tuple[str, str | None], list[Trigger]],
     owners: dict[tuple[str, str | None], list[Figure]],
 ) -> list[Group]:
@@ -205,9 +207,6 @@ def _measures_apart(
     Mexico, raising the refugee cap from 15,000 to 125,000"), the vague-kind measures of
     different kinds are one group each, each figure going to the nearest."""
     out: list[Group] = []
-    listed = None
-    if ("policy", "other") in groups:
-        listed = cue("list_opener").search(text, span.start, span.end)
     for key, group in groups.items():
         figures = owners.get(key, [])
         kinds: dict[str, list[Trigger]] = {}
@@ -247,15 +246,7 @@ def _share_coordinated_status(
         if statuses[key] is not None or len(group) < 2:
             continue
         for i, t in enumerate(group[1:], start=1):
-            joined = next(
-                (
-                    status
-                    for f, status in stated
-                    if f.span.end <= t.span.start
-                    and cue("coordination_gap").fullmatch(text, f.span.end, t.span.start)
-                ),
-                None,
-            )
+            joined = next((status for f, status in stated if _joined(text, f, t)), None)
             if joined is not None:
                 groups[key] = group[i:]
                 statuses[key] = joined
@@ -353,7 +344,7 @@ def _lead(group: list[Trigger]) -> Trigger:
 
 
 def _group(
-    text: str, span: Span, triggers: list[Trigger]
+    text: str, listed: re.Match[str] | None, triggers: list[Trigger]
 ) -> dict[tuple[str, str | None], list[Trigger]]:
     """Triggers by event type; a sentence's policy gets its most specific kind."""
     groups: dict[tuple[str, str | None], list[Trigger]] = {}
@@ -366,7 +357,6 @@ def _group(
         # requirements" is a funding and a visa policy; a vaguer "policy" only when alone,
         # but in a list ("including ending the Migrant Protection Protocols, raising the
         # refugee cap") a measure of a known kind is one of the measures, not a vaguer word
-        listed = cue("list_opener").search(text, span.start, span.end)
         specific = [
             t
             for t in policy
@@ -424,14 +414,13 @@ def _relative_verb(text: str, trigger: Trigger) -> bool:
 
 def _coordinated(text: str, first: list[Trigger], other: list[Trigger]) -> bool:
     """Two verbs joined by "and" are two acts: "has begun deporting and detaining"."""
-    return any(
-        not t.rule.weak
-        and any(
-            f.span.end <= t.span.start
-            and cue("coordination_gap").fullmatch(text, f.span.end, t.span.start) is not None
-            for f in first
-        )
-        for t in other
+    return any(not t.rule.weak and any(_joined(text, f, t) for f in first) for t in other)
+
+
+def _joined(text: str, first: Trigger, then: Trigger) -> bool:
+    """Is ``then`` the verb right after ``first``, joined by "and"?"""
+    return first.span.end <= then.span.start and (
+        cue("coordination_gap").fullmatch(text, first.span.end, then.span.start) is not None
     )
 
 

@@ -30,6 +30,7 @@ from passage.extract.triggers import Trigger, cue
 from passage.model import Span
 from passage.resources import load_json
 
+NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"  # one word of a person's name
 PARTY_REACH = 160  # characters before the trigger where its party is named
 # Types whose active verb has the moving people as its subject ("Ana arrived").
 MOVER_TYPES = frozenset({"arrival", "return"})
@@ -42,7 +43,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     kins = rf"(?:{cues['kin_plural']}|{cues['party_plural']})"  # "five boys", "eight other men"
     units = "|".join(sorted(lexicon().units, key=len, reverse=True))
     number = rf"(?:(?<![\d,.])\d{{1,3}}(?![\d,])|{units})"
-    name_word = r"[A-Z][a-zà-ÿ'’-]+"
     # one member of a party; each alternative is one named group so members can be counted
     det, who = cues["party_determiners"], cues["party_relative"]
     member = (
@@ -52,7 +52,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"|(?P<person>{det} (?:[\w-]+ ){{0,2}}?{cues['person_singular']})"
         rf"|(?P<pronoun>\b{cues['party_pronouns']})"
         rf"|(?P<group>{det} (?P<g>{number}))"
-        rf"|(?P<name>\b{name_word}(?: {name_word}){{0,3}}(?:, \d{{1,3}},)?)"
+        rf"|(?P<name>\b{NAME_WORD}(?: {NAME_WORD}){{0,3}}(?:, \d{{1,3}},)?)"
     )
     plain = re.sub(r"\(\?P<\w+>", "(?:", member)  # the groups are named once, for counting
     # "Noeli, Valeria and Josue": commas join a list only when "and" closes it
@@ -108,7 +108,7 @@ def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
     return Party(size, span)
 
 
-_NAME_AND_AGE = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+, \d{1,3},")
+_NAME_AND_AGE = re.compile(rf"\b{NAME_WORD}, \d{{1,3}},")
 
 
 def about_a_person(text: str, sentence: Span, trigger: Trigger) -> bool:
