@@ -991,3 +991,35 @@ def test_a_person_s_journey_long_ago_is_their_past_but_a_recent_one_is_the_story
 def test_a_party_count_is_never_read_inside_a_larger_number() -> None:
     events = events_of("In Rivas, about 2,700 men crossed on Tuesday and 3,000 on Wednesday.")
     assert sorted(e.people.low for e in events if e.people) == [2700, 3000]
+
+
+def test_a_prison_handing_people_over_to_immigration_custody_is_an_arrest() -> None:
+    events = events_of(
+        "The state prison system transferred more than 300 people from its facilities "
+        "to immigration custody last year, records show."
+    )
+    assert type_counts(events) == [("apprehension", 300)]
+
+
+def test_a_measure_named_only_as_a_time_is_no_measure_and_its_counts_carry_on() -> None:
+    events = events_of(
+        "Agents recorded 210,000 encounters in May. The monthly average in June through "
+        "August was 190,000, which is 12,000 fewer than in the months when Title 42 was "
+        "in effect."
+    )
+    assert [(e.type, e.people.low, e.people.per) for e in events if e.people] == [
+        ("apprehension", 210000, None),
+        ("apprehension", 190000, "month"),
+    ]
+    assert [e for e in events if e.type == "policy"] == []
+
+
+def test_a_running_total_continues_the_count_before_it() -> None:
+    events = events_of(
+        "Border agents reported a sharp rise in encounters in Arizona this year. "
+        "The total to date is more than 40,000."
+    )
+    totals = [e for e in events if e.people]
+    assert [(e.type, e.people.low, e.people.cumulative) for e in totals] == [
+        ("apprehension", 40000, True)
+    ]

@@ -10,6 +10,9 @@ from passage.resources import load_json, load_jsonl
 
 CUE_NAMES = {
     "migration_context",
+    "measure_state_after",
+    "difference_after",
+    "time_clause_before",
     "migration_words",
     "migration_acronyms",
     "country_lead",

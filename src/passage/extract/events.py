@@ -304,8 +304,11 @@ def continued_events(
     lead = next((c for c in previous if c.event.type != "policy" and not c.weak), None)
     if lead is None or not _DIGIT.search(text, sentence.span.start, sentence.span.end):
         return []  # elided counts are written in digits ("1.95 million in 2021")
-    if find_triggers(text, sentence.span, True):
-        return []
+    if any(
+        t.type != "policy" or status_of(text, sentence.span, t) is not None
+        for t in find_triggers(text, sentence.span, True)
+    ):
+        return []  # a measure named only as a time ("when Title 42 was in effect") is none
     found = mentions(text, sentence.span, published)
     bare = [
         f
@@ -313,8 +316,13 @@ def continued_events(
         if f.kind == "count"
         and f.noun is None
         and f.people.low is not None
-        # "648,822 in 2020", "12,197 this year": an elided count stands by its period
-        and any(_distance(f.span, d.span) <= ELIDED_DATE_REACH for d in found.dates)
+        and _counts_people(text, f, found)
+        # "648,822 in 2020", "12,197 this year": an elided count stands by its period;
+        # "The total to date is 118,000": a running total by its start
+        and (
+            f.people.cumulative
+            or any(_distance(f.span, d.span) <= ELIDED_DATE_REACH for d in found.dates)
+        )
     ]
     if not bare:
         return []
@@ -334,7 +342,11 @@ def continued_events(
         _set_date(text, ev, lead.trigger, figure, found, _list_item(text, figure, bare, sentence))
         if ev.date is not None:
             ev.date = same_year_kind(ev.date, lead.event.date)
-            out.append(Candidate(ev, sentence, lead.trigger))
+        elif figure.people.cumulative:
+            ev.date = lead.event.date  # a running total counts since what the lead dated
+        else:
+            continue
+        out.append(Candidate(ev, sentence, lead.trigger))
     return out
 
 
@@ -534,6 +546,8 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
         return False  # "the number of National Guard troops ... to 2,200" counts troops
     if cue("backlog_before").search(text, max(0, figure.span.start - 120), figure.span.start):
         return False  # "a backlog of pending cases that now exceeds 1 million" counts cases
+    if cue("difference_after").match(text, figure.span.end):
+        return False  # "256,629, which is 6,803 more than the average": a difference
     if figure.noun is not None and cue("not_people_nouns").search(figure.noun):
         return False  # "two official border crossings" are places
     if figure.noun is None:

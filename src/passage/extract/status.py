@@ -85,6 +85,12 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None
     if trigger.type == "policy" and cue("advocacy_before").search(before):
         return None  # "a campaign message that includes a moratorium": advocacy, no measure
+    if (
+        trigger.type == "policy"
+        and cue("time_clause_before").search(before)
+        and cue("measure_state_after").match(text, trigger.span.end, sentence.end)
+    ):
+        return None  # "the months when Title 42 was in effect": a time, not an act
     if cue("adjectival_before").search(before) and cue("people_nouns").match(
         text, trigger.span.end + 1, min(sentence.end, trigger.span.end + 40)
     ):
