@@ -1023,3 +1023,24 @@ def test_a_running_total_continues_the_count_before_it() -> None:
     assert [(e.type, e.people.low, e.people.cumulative) for e in totals] == [
         ("apprehension", 40000, True)
     ]
+
+
+def test_a_count_that_owns_papers_counts_no_people_moved() -> None:
+    events = events_of(
+        "Agents arrested more than a dozen students on Monday and moved to revoke the "
+        "visas of hundreds."
+    )
+    assert [(e.type, e.people.low) for e in events if e.people] == [("apprehension", 12)]
+
+
+def test_a_named_operation_may_have_a_capitalised_acronym_in_its_name() -> None:
+    events = events_of("Operation SAFEguard was launched in March to arrest migrants.")
+    assert [e.type for e in events] == ["operation"]
+
+
+def test_the_country_people_are_removed_from_is_where_it_happens_not_their_origin() -> None:
+    events = events_of(
+        "Agents arrested 40 students on Monday, and they face removal from the United States."
+    )
+    arrest = next(e for e in events if e.type == "apprehension")
+    assert (arrest.origin, arrest.location) == ([], "USA")

@@ -12,6 +12,8 @@ CUE_NAMES = {
     "migration_context",
     "measure_state_after",
     "difference_after",
+    "things_of_before",
+    "removed_from_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

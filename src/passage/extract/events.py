@@ -546,6 +546,8 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
         return False  # "the number of National Guard troops ... to 2,200" counts troops
     if cue("backlog_before").search(text, max(0, figure.span.start - 120), figure.span.start):
         return False  # "a backlog of pending cases that now exceeds 1 million" counts cases
+    if cue("things_of_before").search(text, max(0, figure.span.start - 30), figure.span.start):
+        return False  # "revoke the work permits of hundreds": papers, not people moved
     if cue("difference_after").match(text, figure.span.end):
         return False  # "256,629, which is 6,803 more than the average": a difference
     if figure.noun is not None and cue("not_people_nouns").search(figure.noun):
@@ -674,7 +676,13 @@ def _set_countries(
     for c in found.countries:
         before = text[max(0, c.span.start - 25) : c.span.start]
         after = text[c.span.end : c.span.end + 30]
-        if (
+        if c.form != "demonym" and cue("removed_from_before").search(
+            text, max(0, c.span.start - 60), c.span.start
+        ):
+            # "removal from the United States": the country that removes, not the origin
+            if location is None:
+                location = c
+        elif (
             c.form == "demonym"
             or (c.form != "capital" and cue("people_nouns").match(after.strip()))
             or cue("origin_before").search(before)
