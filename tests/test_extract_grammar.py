@@ -1044,3 +1044,29 @@ def test_the_country_people_are_removed_from_is_where_it_happens_not_their_origi
     )
     arrest = next(e for e in events if e.type == "apprehension")
     assert (arrest.origin, arrest.location) == ([], "USA")
+
+
+def test_what_used_to_happen_is_no_fact() -> None:
+    events = events_of(
+        "Large groups of migrants, sometimes numbering as many as 300 people, crossed the "
+        "river near the town."
+    )
+    assert events == []
+
+
+def test_a_count_of_whose_parents_were_deported_counts_no_one_deported() -> None:
+    events = events_of(
+        "Lawyers said they could not find the parents of 320 children, and that most of "
+        "the children's parents were deported."
+    )
+    assert [e.people for e in events if e.type == "removal"] == [None]
+
+
+def test_a_figure_in_a_pledged_clause_is_planned_and_the_usual_level_is_no_figure() -> None:
+    events = events_of(
+        "Under earlier administrations, the refugee cap typically exceeded 70,000 a year, "
+        "and the challenger has pledged to set the figure at 110,000 per year if elected."
+    )
+    assert [(e.type, e.status, e.people.low if e.people else None) for e in events] == [
+        ("policy", "planned", 110000)
+    ]

@@ -14,6 +14,8 @@ CUE_NAMES = {
     "difference_after",
     "things_of_before",
     "removed_from_before",
+    "habitual",
+    "kin_of_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

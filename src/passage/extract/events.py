@@ -162,6 +162,7 @@ def sentence_events(
             ev.spans["trigger"] = [t.span for t in group]
             if figure is not None:
                 _set_people(ev, figure)
+                ev.status = _status_at_figure(text, lead, figure, ev.status)  # type: ignore[assignment]
             elif party is not None:
                 ev.people = People(party.size, party.size)
                 ev.spans["people"] = [party.span]
@@ -195,6 +196,19 @@ def sentence_events(
 
 
 Group = tuple[tuple[str, str | None], list[Trigger], list[Figure]]
+
+
+def _status_at_figure(text: str, trigger: Trigger, figure: Figure, status: str) -> str:
+    """ "the cap exceeded 70,000 a year, and Biden has pledged to set the figure at
+    125,000": a figure in a later clause is planned when its own clause plans it."""
+    if status == "planned" or figure.span.start <= trigger.span.end:
+        return status
+    breaks = list(
+        cue("clause_break", case=True).finditer(text, trigger.span.end, figure.span.start)
+    )
+    if breaks and cue("planned").search(text, breaks[-1].end(), figure.span.start):
+        return "planned"
+    return status
 
 
 def _measures_apart(
@@ -548,6 +562,10 @@ def _counts_people(text: str, figure: Figure, found: Mentions) -> bool:
         return False  # "a backlog of pending cases that now exceeds 1 million" counts cases
     if cue("things_of_before").search(text, max(0, figure.span.start - 30), figure.span.start):
         return False  # "revoke the work permits of hundreds": papers, not people moved
+    if cue("kin_of_before").search(text, max(0, figure.span.start - 20), figure.span.start):
+        return False  # "the parents of 545 children were deported": not the children
+    if cue("habitual").search(text, max(0, figure.span.start - 25), figure.span.start):
+        return False  # "the cap typically exceeded 70,000 a year": what used to be
     if cue("difference_after").match(text, figure.span.end):
         return False  # "256,629, which is 6,803 more than the average": a difference
     if figure.noun is not None and cue("not_people_nouns").search(figure.noun):

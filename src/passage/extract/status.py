@@ -53,6 +53,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     near = text[max(sentence.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
     if cue("negation").search(near):
         return None
+    if cue("habitual").search(before):
+        return None  # "groups, sometimes numbering 400, crossed": what used to happen
     if cue("yes_no_question", case=True).match(text, sentence.start, sentence.end):
         return None  # "Did Trump block funding for sanctuary cities?" asks, states nothing
     # a clause break (punctuation, or "and" opening a new finite verb: "should leave or face
