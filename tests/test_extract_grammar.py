@@ -1070,3 +1070,14 @@ def test_a_figure_in_a_pledged_clause_is_planned_and_the_usual_level_is_no_figur
     assert [(e.type, e.status, e.people.low if e.people else None) for e in events] == [
         ("policy", "planned", 110000)
     ]
+
+
+def test_a_court_ruling_must_be_about_migration_near_it() -> None:
+    events = events_of(
+        "The governor visited a shelter for asylum seekers and migrants in the city. She "
+        "was there on the day the state Supreme Court upheld a ban on certain rifles, "
+        "local media reported."
+    )
+    assert [e for e in events if e.type == "policy"] == []
+    events = events_of("A federal judge on Tuesday blocked the asylum restrictions.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "ruling")]

@@ -21,7 +21,7 @@ from passage.resources import load_json, load_jsonl
 
 LANG = "en"
 CONTEXT_REACH = 120  # a migration word further than this from a trigger is about something else
-NEAR_REACH = 50  # for triggers whose object must be migration ("a crackdown on migrants")
+NEAR_REACH = 60  # for triggers whose object must be migration ("a crackdown on migrants")
 # Migration words per 1,000 characters above which migration is a document's topic: in the
 # annotated reports, documents below this density rarely hold an event (passing mentions).
 TOPIC_DENSITY = 2.0
