@@ -1081,3 +1081,20 @@ def test_a_court_ruling_must_be_about_migration_near_it() -> None:
     assert [e for e in events if e.type == "policy"] == []
     events = events_of("A federal judge on Tuesday blocked the asylum restrictions.")
     assert [(e.type, e.policy_kind) for e in events] == [("policy", "ruling")]
+
+
+def test_a_measure_ending_inside_a_time_clause_is_a_time_but_a_stated_end_is_a_fact() -> None:
+    events = events_of(
+        "The worry when Title 42 came to an end in May was that crossings would rise."
+    )
+    assert [e for e in events if e.type == "policy"] == []
+    events = events_of("Officials said that Title 42 ended on May 11.")
+    assert [(e.type, e.status) for e in events] == [("policy", "occurred")]
+
+
+def test_a_long_winded_solution_is_advocacy() -> None:
+    events = events_of(
+        "The solution to the many migrants who skip their court hearings "
+        "is to stop releasing migrants at all, a former official said."
+    )
+    assert events == []

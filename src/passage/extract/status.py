@@ -14,6 +14,7 @@ from passage.model import Span
 
 STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
 NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
+ADVOCACY_WINDOW = 120  # "the solution to <a long noun phrase> is to stop releasing"
 CLAUSE_REACH = 40  # "when they arrive", "an initiative to deport": the words right before
 # Types whose present tense states a fact ("migrants who remain in camps", a measure "that
 # requires"): a stock or a rule holds now; a movement in the present is generic.
@@ -85,7 +86,9 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
         # indicated its intention to coordinate removal flights" declares a plan
         return None
-    if trigger.type == "policy" and cue("advocacy_before").search(before):
+    if trigger.type == "policy" and cue("advocacy_before").search(
+        text, max(sentence.start, trigger.span.start - ADVOCACY_WINDOW), trigger.span.start
+    ):
         return None  # "a campaign message that includes a moratorium": advocacy, no measure
     if (
         trigger.type == "policy"
