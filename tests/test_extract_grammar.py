@@ -1098,3 +1098,9 @@ def test_a_long_winded_solution_is_advocacy() -> None:
         "is to stop releasing migrants at all, a former official said."
     )
     assert events == []
+
+
+def test_a_participle_after_the_people_it_describes_is_no_arrival() -> None:
+    assert events_of("The city is struggling to house families arriving from the border.") == []
+    events = events_of("Some 3,000 migrants arriving each day have strained the city.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("arrival", 3000)]

@@ -16,6 +16,7 @@ CUE_NAMES = {
     "removed_from_before",
     "habitual",
     "kin_of_before",
+    "participle_after_people",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",
