@@ -1104,3 +1104,7 @@ def test_a_participle_after_the_people_it_describes_is_no_arrival() -> None:
     assert events_of("The city is struggling to house families arriving from the border.") == []
     events = events_of("Some 3,000 migrants arriving each day have strained the city.")
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("arrival", 3000)]
+
+
+def test_an_arrest_for_an_alleged_crime_is_no_migration_arrest() -> None:
+    assert events_of("Morales was arrested after he allegedly attacked a guard on May 2.") == []
