@@ -1108,3 +1108,16 @@ def test_a_participle_after_the_people_it_describes_is_no_arrival() -> None:
 
 def test_an_arrest_for_an_alleged_crime_is_no_migration_arrest() -> None:
     assert events_of("Morales was arrested after he allegedly attacked a guard on May 2.") == []
+
+
+def test_a_photo_caption_of_another_day_is_its_own_fact() -> None:
+    text = (
+        "Police detain migrants in border raids\n\n"
+        "Police arrested 300 migrants in raids across the border city on Monday, officials "
+        "said.\n\n"
+        "Police officers arrest migrants during a search in a market of the port city, "
+        "Thursday, Aug. 29, 2024. (AP Photo/Jane Doe)\n\n"
+        "Aid groups said asylum seekers were afraid to leave their homes.\n"
+    )
+    arrests = [e for e in page_events(text) if e.type == "apprehension"]
+    assert sorted(str(e.date.start) for e in arrests if e.date) == ["2024-08-29", "2024-09-09"]

@@ -75,6 +75,8 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         )
     if (ea.status == "planned") != (eb.status == "planned"):
         return False
+    if b.sentence.caption and not _overlap(ea, eb):
+        return False  # a photo of raids on Thursday, Nov. 2 shows another day's fact
     if b.sentence.headline or b.sentence.caption or b.weak:
         return True
     if a.measure and b.measure and a.measure != b.measure:
@@ -133,6 +135,14 @@ def _same_time(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return True
     return a.date.start == b.date.start or a.date.end == b.date.end
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    """Do the two events' times share a day ("in June" holds "June 14")? Unknown times do."""
+    if a.date is None or b.date is None or a.date.start is None or b.date.start is None:
+        return True
+    a_end, b_end = a.date.end or a.date.start, b.date.end or b.date.start
+    return a.date.start <= b_end and b.date.start <= a_end
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
