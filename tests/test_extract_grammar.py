@@ -1121,3 +1121,11 @@ def test_a_photo_caption_of_another_day_is_its_own_fact() -> None:
     )
     arrests = [e for e in page_events(text) if e.type == "apprehension"]
     assert sorted(str(e.date.start) for e in arrests if e.date) == ["2024-08-29", "2024-09-09"]
+
+
+def test_turning_people_or_boats_back_is_a_pushback_but_turning_one_s_back_is_not() -> None:
+    events = events_of("Border agents quickly turned them back to Mexico on Friday.")
+    assert [(e.type, e.destination) for e in events] == [("removal", "MEX")]
+    events = events_of("The coast guard turned the overcrowded boat back toward Libya.")
+    assert [e.type for e in events] == ["removal"]
+    assert events_of("The senator turned his back on the migrants he once defended.") == []
