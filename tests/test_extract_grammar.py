@@ -1129,3 +1129,13 @@ def test_turning_people_or_boats_back_is_a_pushback_but_turning_one_s_back_is_no
     events = events_of("The coast guard turned the overcrowded boat back toward Libya.")
     assert [e.type for e in events] == ["removal"]
     assert events_of("The senator turned his back on the migrants he once defended.") == []
+
+
+def test_a_past_participle_after_people_describes_them() -> None:
+    events = events_of("Officials met relatives of migrants deported at the border.")
+    assert [e for e in events if e.type == "removal"] == []
+
+
+def test_an_act_a_government_agreed_to_is_planned() -> None:
+    events = events_of("Mexico agreed to carry out more deportations of migrants near the border.")
+    assert [(e.type, e.status) for e in events] == [("removal", "planned")]

@@ -17,6 +17,7 @@ CUE_NAMES = {
     "habitual",
     "kin_of_before",
     "participle_after_people",
+    "agreed_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

@@ -437,9 +437,10 @@ def _relative_verb(text: str, trigger: Trigger) -> bool:
     start = max(0, trigger.span.start - RELATIVE_REACH)
     if cue("relative_clause_before").search(text, start, trigger.span.start) is not None:
         return True
-    # "a surge in undocumented immigrants arriving at the border": a participle after the
-    # people it describes says who they are
-    return trigger.span.of(text).split()[0].lower().endswith("ing") and (
+    # "a surge in undocumented immigrants arriving at the border", "to take back their
+    # citizens deported at the border": a participle after the people it describes says
+    # who they are
+    return trigger.span.of(text).split()[0].lower().endswith(("ing", "ed")) and (
         cue("participle_after_people").search(text, start, trigger.span.start) is not None
     )
 

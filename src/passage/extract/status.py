@@ -112,6 +112,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     clause = text[start : min(sentence.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"
+    if trigger.type != "policy" and cue("agreed_before").search(before):
+        return "planned"  # "Mexico agreed to carry out more deportations": the act is to come
     listed = cue("list_opener").search(text, sentence.start, trigger.span.start)
     if listed and cue("planned").search(text, sentence.start, listed.start()):
         return "planned"  # "has promised ..., including ending X, raising Y": each is planned
