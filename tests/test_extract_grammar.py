@@ -1139,3 +1139,15 @@ def test_a_past_participle_after_people_describes_them() -> None:
 def test_an_act_a_government_agreed_to_is_planned() -> None:
     events = events_of("Mexico agreed to carry out more deportations of migrants near the border.")
     assert [(e.type, e.status) for e in events] == [("removal", "planned")]
+
+
+def test_raising_an_inflow_in_a_list_of_aims_is_a_measure_not_an_arrival() -> None:
+    events = events_of(
+        "The candidate pledged to cut fees for visas, expand the inflow of seasonal migrants "
+        "and sharply increase the inflow of refugees to 90,000 per year."
+    )
+    assert [e for e in events if e.type == "arrival"] == []
+    policy = [e for e in events if e.people]
+    assert [(e.type, e.status, e.people.low, e.people.per) for e in policy] == [
+        ("policy", "planned", 90000, "year")
+    ]
