@@ -1151,3 +1151,22 @@ def test_raising_an_inflow_in_a_list_of_aims_is_a_measure_not_an_arrival() -> No
     assert [(e.type, e.status, e.people.low, e.people.per) for e in policy] == [
         ("policy", "planned", 90000, "year")
     ]
+
+
+def test_people_are_removed_to_a_country_not_in_it() -> None:
+    events = events_of(
+        "Agents deported 30 men on Monday who had lived in the United States for years."
+    )
+    assert [(e.type, e.location, e.destination) for e in events] == [("removal", "USA", None)]
+    events = events_of(
+        "The agency deported 40 migrants to Haiti on Monday, officials in the US said."
+    )
+    assert [(e.type, e.destination) for e in events] == [("removal", "HTI")]
+
+
+def test_one_person_removed_to_one_country_is_not_another_group_turned_back_elsewhere() -> None:
+    events = events_of(
+        "Tomas, 12, was expelled to Guatemala alone on Monday.\n\n"
+        "Border agents had earlier turned back three cousins to Mexico."
+    )
+    assert sorted(e.destination or "" for e in events if e.type == "removal") == ["GTM", "MEX"]

@@ -18,6 +18,7 @@ CUE_NAMES = {
     "kin_of_before",
     "participle_after_people",
     "agreed_before",
+    "in_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

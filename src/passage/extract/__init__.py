@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from passage.extract.events import SENT_TYPES
 from passage.extract.merge import is_party, merge
 from passage.extract.triggers import about_migration, relevant
 from passage.model import Document, Event, RawDocument
@@ -86,6 +87,8 @@ def _default_locations(events: list[Event]) -> list[Event]:
             event.location = usual
             if event.type == "arrival" and event.destination is None:
                 event.destination = usual
+            elif event.type in SENT_TYPES and event.destination == usual:
+                event.destination = None  # no one is removed to the country removing them
     return events
 
 

@@ -39,6 +39,7 @@ POLICY_FIGURE_PENALTY = FIGURE_REACH // 4  # a figure goes to a policy only when
 UNCOUNTED_TYPES = frozenset({"operation"})
 # Types whose people are sent somewhere: they get a destination.
 MOVING_TYPES = frozenset({"removal", "return", "arrival"})
+SENT_TYPES = frozenset({"removal", "return"})  # people leave the country that acts
 # Without a figure of its own, a type is only the backdrop of these others in one sentence:
 # "apprehended 300 migrants crossing the border" is an apprehension, not also an arrival.
 BACKDROP_OF = {
@@ -714,7 +715,10 @@ def _set_countries(
         ):
             origin.append(c)
         elif c.span.start > trigger.span.start and cue("destination_before").search(before):
-            if destination is None and ev.type in MOVING_TYPES:
+            # people are removed or return to a country, not "in" it ("deported migrants
+            # had been living in the United States")
+            sent_in = ev.type in SENT_TYPES and cue("in_before").search(before)
+            if destination is None and ev.type in MOVING_TYPES and not sent_in:
                 destination = c
             elif location is None and cue("location_before").search(before):
                 location = c
@@ -735,13 +739,15 @@ def _set_countries(
     if location is not None:
         ev.location = location.code
         ev.spans["location"] = [location.span]
+    if ev.type in SENT_TYPES and destination is not None and destination.code == ev.location:
+        destination = None  # "... in the lead-up to the US election": no one is sent home
     if ev.type in MOVING_TYPES:
         if destination is not None:
             ev.destination = destination.code
             ev.spans["destination"] = [destination.span]
         elif ev.type == "arrival" and ev.location:
             ev.destination = ev.location
-        elif len(ev.origin) == 1 and ev.type in ("removal", "return"):
+        elif len(ev.origin) == 1 and ev.type in SENT_TYPES:
             ev.destination = ev.origin[0]
     if ev.type == "arrival" and ev.destination and ev.location is None:
         ev.location = ev.destination

@@ -50,6 +50,12 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         return False
     if not _compatible(ea.origin, eb.origin) or not _compatible_one(ea.location, eb.location):
         return False
+    if (
+        ea.people is not None
+        and is_party(ea.people)
+        and not _compatible_one(ea.destination, eb.destination)
+    ):
+        return False  # a boy expelled to Guatemala; others turned back to Mexico: two stories
     if ea.evidence[0] == eb.evidence[0]:
         return False  # two events of one sentence were made distinct on purpose
     if ea.people is not None and eb.people is not None:
