@@ -1170,3 +1170,11 @@ def test_one_person_removed_to_one_country_is_not_another_group_turned_back_else
         "Border agents had earlier turned back three cousins to Mexico."
     )
     assert sorted(e.destination or "" for e in events if e.type == "removal") == ["GTM", "MEX"]
+
+
+def test_asking_a_parliament_for_funds_is_a_planned_funding_measure() -> None:
+    events = events_of(
+        "The administration is asking Congress for $4 billion in emergency funding for "
+        "migrant shelters."
+    )
+    assert [(e.type, e.policy_kind, e.status) for e in events] == [("policy", "funding", "planned")]
