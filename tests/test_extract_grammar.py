@@ -1178,3 +1178,12 @@ def test_asking_a_parliament_for_funds_is_a_planned_funding_measure() -> None:
         "migrant shelters."
     )
     assert [(e.type, e.policy_kind, e.status) for e in events] == [("policy", "funding", "planned")]
+
+
+def test_pushing_a_strategy_is_a_measure_under_way_and_pushing_people_back_a_pushback() -> None:
+    events = events_of(
+        'The mayor is pushing a "decompression strategy" to resettle migrants outside the city.'
+    )
+    assert [(e.type, e.status) for e in events] == [("policy", "ongoing")]
+    events = events_of("Greek police pushed 40 migrants back across the river on Sunday.")
+    assert type_counts(events) == [("removal", 40)]
