@@ -1187,3 +1187,10 @@ def test_pushing_a_strategy_is_a_measure_under_way_and_pushing_people_back_a_pus
     assert [(e.type, e.status) for e in events] == [("policy", "ongoing")]
     events = events_of("Greek police pushed 40 migrants back across the river on Sunday.")
     assert type_counts(events) == [("removal", 40)]
+
+
+def test_a_blocked_removal_is_no_removal_and_a_father_of_two_is_one_person() -> None:
+    events = events_of("A judge on Tuesday blocked the deportation of Ramirez, a father of two.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "ruling")]
+    events = events_of("Agents deported a mother of three to Honduras on Monday.")
+    assert type_counts(events) == [("removal", 1)]
