@@ -1194,3 +1194,22 @@ def test_a_blocked_removal_is_no_removal_and_a_father_of_two_is_one_person() -> 
     assert [(e.type, e.policy_kind) for e in events] == [("policy", "ruling")]
     events = events_of("Agents deported a mother of three to Honduras on Monday.")
     assert type_counts(events) == [("removal", 1)]
+
+
+def test_they_and_the_girls_count_the_group_named_just_before() -> None:
+    events = events_of(
+        "Agents arrested three migrants near the wall on Sunday. They were expelled to "
+        "Mexico hours later."
+    )
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+        ("apprehension", 3),
+        ("removal", 3),
+    ]
+    events = events_of(
+        "Border agents arrested two girls from Honduras near the river on Monday. A week "
+        "later the girls were transferred to a shelter run by the refugee agency.\n\n"
+        "Officials said more buses were expected. Many others were deported in May."
+    )
+    counts = sorted((e.type, e.people.low if e.people else None) for e in events)
+    # the girls are the two sisters; the others deported in May are not
+    assert ("detention", 2) in counts and ("removal", None) in counts

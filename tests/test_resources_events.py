@@ -19,6 +19,8 @@ CUE_NAMES = {
     "participle_after_people",
     "agreed_before",
     "in_before",
+    "anaphor_before",
+    "anaphor_after",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

@@ -27,6 +27,7 @@ def extract(doc: Document) -> list[Event]:
     kept = doc.kept()
     if not kept or not any(relevant(doc.text[b.start : b.end]) for b in kept):
         return []
+    from passage.extract.anaphora import Group, counted_group, refer_back
     from passage.extract.events import continued_events, sentence_events
     from passage.extract.sentences import sentences
 
@@ -34,7 +35,8 @@ def extract(doc: Document) -> list[Event]:
     candidates: list[Candidate] = []
     previous: list[Candidate] = []
     before: Sentence | None = None
-    for sentence in sentences(doc):
+    group: Group | None = None  # the last small group counted: "they" may be those
+    for index, sentence in enumerate(sentences(doc)):
         # the sentence before, in one paragraph, gives a sentence its topic too
         context_from = (
             before.span.start if before is not None and before.block == sentence.block else None
@@ -43,6 +45,8 @@ def extract(doc: Document) -> list[Event]:
         before = sentence
         if not found and previous and topic:
             found = continued_events(doc.text, sentence, doc.published, previous)
+        refer_back(doc.text, found, group, index)
+        group = counted_group(found, index) or group
         candidates.extend(found)
         previous = found
     return _default_locations(_drop_background(merge(candidates), doc.published))
