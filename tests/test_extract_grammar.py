@@ -1213,3 +1213,17 @@ def test_they_and_the_girls_count_the_group_named_just_before() -> None:
     counts = sorted((e.type, e.people.low if e.people else None) for e in events)
     # the girls are the two sisters; the others deported in May are not
     assert ("detention", 2) in counts and ("removal", None) in counts
+
+
+def test_a_lone_participle_describes_people_even_in_a_dated_sentence() -> None:
+    assert (
+        events_of(
+            "ICE is seeking contractors to monitor immigrants released into the country, "
+            "officials said on Thursday."
+        )
+        == []
+    )
+    events = events_of(
+        "Buses sent by the governor fueled an influx of migrants arriving in Chicago last spring."
+    )
+    assert [e.type for e in events] == ["arrival"]

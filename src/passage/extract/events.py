@@ -179,9 +179,15 @@ def sentence_events(
                 continue
             # "immigrants that have crossed the border": a relative clause with no count and
             # no time says who people are; it only adds evidence to a fact stated elsewhere
-            weak_only = (weak or (etype not in STATE_TYPES and _relative_verb(text, lead))) and (
-                ev.people is None and ev.date is None
+            describing = (weak or (etype not in STATE_TYPES and _relative_verb(text, lead))) and (
+                ev.date is None
             )
+            # "immigrants released into the country": a participle alone in its group says
+            # who people are, whatever time the sentence names elsewhere
+            describing = describing or (
+                len(group) == 1 and etype not in STATE_TYPES and _describing_participle(text, lead)
+            )
+            weak_only = describing and ev.people is None
             out.append(
                 Candidate(
                     ev,
@@ -438,9 +444,14 @@ def _relative_verb(text: str, trigger: Trigger) -> bool:
     start = max(0, trigger.span.start - RELATIVE_REACH)
     if cue("relative_clause_before").search(text, start, trigger.span.start) is not None:
         return True
-    # "a surge in undocumented immigrants arriving at the border", "to take back their
-    # citizens deported at the border": a participle after the people it describes says
-    # who they are
+    return _describing_participle(text, trigger)
+
+
+def _describing_participle(text: str, trigger: Trigger) -> bool:
+    """ "a surge in undocumented immigrants arriving at the border", "to take back their
+    citizens deported at the border": a participle after the people it describes says
+    who they are."""
+    start = max(0, trigger.span.start - RELATIVE_REACH)
     return trigger.span.of(text).split()[0].lower().endswith(("ing", "ed")) and (
         cue("participle_after_people").search(text, start, trigger.span.start) is not None
     )
