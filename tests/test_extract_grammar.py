@@ -1227,3 +1227,9 @@ def test_a_lone_participle_describes_people_even_in_a_dated_sentence() -> None:
         "Buses sent by the governor fueled an influx of migrants arriving in Chicago last spring."
     )
     assert [e.type for e in events] == ["arrival"]
+
+
+def test_a_past_tense_after_its_subject_is_an_act_not_a_participle() -> None:
+    events = events_of("Migrants arrived at the port on Tuesday, officials said.")
+    assert [e.type for e in events] == ["arrival"]
+    assert events_of("The mayor met relatives of migrants deported at the border.") == []

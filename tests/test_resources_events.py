@@ -21,6 +21,7 @@ CUE_NAMES = {
     "in_before",
     "anaphor_before",
     "anaphor_after",
+    "object_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

@@ -452,8 +452,16 @@ def _describing_participle(text: str, trigger: Trigger) -> bool:
     citizens deported at the border": a participle after the people it describes says
     who they are."""
     start = max(0, trigger.span.start - RELATIVE_REACH)
-    return trigger.span.of(text).split()[0].lower().endswith(("ing", "ed")) and (
-        cue("participle_after_people").search(text, start, trigger.span.start) is not None
+    verb = trigger.span.of(text).split()[0].lower()
+    people = cue("participle_after_people").search(text, start, trigger.span.start)
+    if people is None:
+        return False
+    if verb.endswith("ing"):
+        return True
+    # "-ed" is a past tense too ("Migrants arrived on Tuesday"); it is a participle when
+    # the people are the object of a preposition or verb ("relatives of migrants deported")
+    return verb.endswith("ed") and (
+        cue("object_before").search(text, max(0, people.start() - 40), people.start()) is not None
     )
 
 
