@@ -1233,3 +1233,16 @@ def test_a_past_tense_after_its_subject_is_an_act_not_a_participle() -> None:
     events = events_of("Migrants arrived at the port on Tuesday, officials said.")
     assert [e.type for e in events] == ["arrival"]
     assert events_of("The mayor met relatives of migrants deported at the border.") == []
+
+
+def test_what_a_measure_has_allowed_describes_it() -> None:
+    assert (
+        events_of(
+            "This new policy has also allowed many Venezuelan migrants to visit their families."
+        )
+        == []
+    )
+    events = events_of(
+        "The government has allowed migrants to stay under a new policy announced Monday."
+    )
+    assert [(e.type, e.status) for e in events] == [("policy", "occurred")]

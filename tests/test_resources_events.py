@@ -22,6 +22,8 @@ CUE_NAMES = {
     "anaphor_before",
     "anaphor_after",
     "object_before",
+    "effect_gap",
+    "effect_verbs",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

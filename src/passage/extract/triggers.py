@@ -244,6 +244,12 @@ def _describes(text: str, span: Span, act: re.Match[str], measure: re.Match[str]
     migrants to ...", "DACA, which protects ...", "the agreement allows ...")? Present
     tense after a relative pronoun, or with the measure as its subject, says what a
     measure is, not that anyone acted."""
+    if (
+        measure.end() <= act.start()
+        and cue("effect_gap").fullmatch(text, measure.end(), act.start())
+        and cue("effect_verbs").match(act.group(0))
+    ):
+        return True  # "this new policy has allowed many migrants to visit": what it did
     if not act.group(0).endswith("s"):
         return False
     if measure.end() <= act.start() and cue("describing_gap").fullmatch(
