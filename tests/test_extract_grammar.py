@@ -1246,3 +1246,15 @@ def test_what_a_measure_has_allowed_describes_it() -> None:
         "The government has allowed migrants to stay under a new policy announced Monday."
     )
     assert [(e.type, e.status) for e in events] == [("policy", "occurred")]
+
+
+def test_a_prisoner_s_parole_is_criminal_justice_not_immigration_parole() -> None:
+    assert (
+        events_of(
+            "Prison staff would wait for a reply from ICE before signing off on a prisoner's "
+            "parole, an email shows."
+        )
+        == []
+    )
+    events = events_of("The administration expanded the parole program for Venezuelans in January.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "other")]
