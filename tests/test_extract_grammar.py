@@ -1258,3 +1258,16 @@ def test_a_prisoner_s_parole_is_criminal_justice_not_immigration_parole() -> Non
     )
     events = events_of("The administration expanded the parole program for Venezuelans in January.")
     assert [(e.type, e.policy_kind) for e in events] == [("policy", "other")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Greek authorities pushed back a group of 40 Syrians to Turkey.", [("removal", 40)]),
+        ("Croatian police pushed back hundreds of migrants into Bosnia.", [("removal", 200)]),
+        ("Bangladesh relocated 1,500 Rohingya refugees to an island.", [("arrival", 1500)]),
+        ("Residents pushed back against the new shelter for migrants.", []),
+    ],
+)
+def test_pushbacks_and_relocations(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert type_counts(events_of(sentence)) == expected, sentence
