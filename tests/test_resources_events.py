@@ -24,6 +24,7 @@ CUE_NAMES = {
     "object_before",
     "effect_gap",
     "effect_verbs",
+    "start_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

@@ -47,6 +47,12 @@ def _words_for(lang: str) -> dict[str, Any]:
 
 
 @cache
+def weekday_words(lang: str = LANG) -> frozenset[str]:
+    """Weekday words, lowercase ("monday", "mon")."""
+    return frozenset(w.rstrip(".").lower() for w in _words_for(lang)["weekdays"])
+
+
+@cache
 def calendar_words(lang: str = LANG) -> frozenset[str]:
     """Month and weekday words, for callers that must not read them as names."""
     words = _words_for(lang)

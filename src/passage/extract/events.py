@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from passage.extract.dates import find_dates, same_year_kind
+from passage.extract.dates import find_dates, same_year_kind, weekday_words
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
 from passage.extract.party import about_a_person, party_size, subject_end
@@ -24,6 +24,7 @@ from passage.model import (
     AgencyMention,
     CountryMention,
     DateMention,
+    DateRange,
     Event,
     Figure,
     People,
@@ -174,7 +175,15 @@ def sentence_events(
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
             _set_actor_source(text, ev, sentence, lead, found)
-            _set_date(text, ev, lead, figure, found, _list_item(text, figure, figures, sentence))
+            _set_date(
+                text,
+                ev,
+                lead,
+                figure,
+                found,
+                _list_item(text, figure, figures, sentence),
+                published,
+            )
             if _trend_only(text, sentence, lead, ev):
                 continue
             # "immigrants that have crossed the border": a relative clause with no count and
@@ -360,7 +369,15 @@ def continued_events(
         ev.spans["trigger"] = [lead.trigger.span]
         _set_people(ev, figure)
         _set_actor_source(text, ev, sentence, lead.trigger, found)
-        _set_date(text, ev, lead.trigger, figure, found, _list_item(text, figure, bare, sentence))
+        _set_date(
+            text,
+            ev,
+            lead.trigger,
+            figure,
+            found,
+            _list_item(text, figure, bare, sentence),
+            published,
+        )
         if ev.date is not None:
             ev.date = same_year_kind(ev.date, lead.event.date)
         elif figure.people.cumulative:
@@ -855,6 +872,7 @@ def _set_date(
     figure: Figure | None,
     found: Mentions,
     item: Span,
+    published: date | None = None,
 ) -> None:
     """The date nearest the figure (or trigger); in a list of figures, the one its own
     item names first ("14,735 in 2022 and 12,197 this year")."""
@@ -872,8 +890,30 @@ def _set_date(
     dates = framed or dates
     own = [d for d in dates if item.start <= d.span.start and d.span.end <= item.end]
     best = min(own or dates, key=lambda d: _distance(d.span, anchor))
-    ev.date = best.range
+    ev.date = _ahead(text, best, ev.status, published)
     ev.spans["date"] = [best.span]
+
+
+WEEK = timedelta(days=7)
+
+
+def _ahead(text: str, mention: DateMention, status: str, published: date | None) -> DateRange:
+    """ "Germany will reintroduce border checks from Monday": a weekday that starts a
+    planned act is the coming one, not the one just past ("On Wednesday, the EU
+    proposed ..." dates the proposal)."""
+    r = mention.range
+    if (
+        status != "planned"
+        or not mention.relative
+        or published is None
+        or r.precision != "day"
+        or r.start is None
+        or not published - WEEK < r.start < published
+        or mention.span.of(text).rstrip(".").lower() not in weekday_words()
+        or not cue("start_before").search(text, max(0, mention.span.start - 15), mention.span.start)
+    ):
+        return r
+    return DateRange(r.start + WEEK, (r.end or r.start) + WEEK, "day")
 
 
 def _in_relative_clause(text: str, span: Span) -> bool:
