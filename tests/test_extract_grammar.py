@@ -1298,3 +1298,32 @@ def test_a_weekday_that_starts_a_planned_measure_is_the_coming_one() -> None:
     assert [str(e.date.start) for e in events if e.date] == ["2024-09-16"]
     events = events_of("On Wednesday, the EU proposed new rules to speed up deportations.")
     assert [str(e.date.start) for e in events if e.date] == ["2024-09-11"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Moroccan authorities foiled 87,000 attempts to cross into Europe last year.",
+            [("apprehension", 87000)],
+        ),
+        (
+            "Officials said 165,000 Afghans had left the country since the Nov. 1 deadline.",
+            [("return", 165000)],
+        ),
+        ("More than 140,000 have left since the deadline, officials said.", [("return", 140000)]),
+        ("He made three attempts to reach Spain by boat.", []),
+    ],
+)
+def test_foiled_attempts_and_departures_since_a_deadline(
+    sentence: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert type_counts(events_of(sentence)) == expected, sentence
+
+
+def test_since_a_yearless_day_after_publication_means_last_year_s() -> None:
+    # PUBLISHED is 2024-09-12: "since the Nov. 1 deadline" is since 2023-11-01
+    events = events_of(
+        "Officials said 165,000 Afghans had left the country since the Nov. 1 deadline."
+    )
+    assert [str(e.date.start) for e in events if e.date] == ["2023-11-01"]

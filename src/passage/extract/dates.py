@@ -433,11 +433,18 @@ def _join(atoms: list[_Atom], text: str, floor: int, pub: date | None, lang: str
             a = _last_day(a)  # "as of the end of July": the month's last day
         if opener is not None and opener[1] in w["since"]:
             end = pub if pub is not None else None
-            rng = DateRange(a.range.start, end, "range")
+            start = a.range.start
+            if yearless and pub is not None and start is not None and start > pub:
+                start = _year_before(start)  # "since the Nov. 1 deadline", told in September
+            rng = DateRange(start, end, "range")
             a = _Atom(opener[0], a.end, "range", rng, a.relative or pub is not None)
         out.append(a)
         i += 1
     return out
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def _preceded_by(text: str, floor: int, start: int, phrases: list[str], reach: int) -> bool:
@@ -462,7 +469,7 @@ def _reyear(a: _Atom, b: _Atom) -> _Atom:
 
 def _opener(text: str, floor: int, start: int, w: dict[str, Any]) -> tuple[int, str] | None:
     """The word just before an atom if it opens a range or says "since"."""
-    m = re.search(r"(\w+)\s+$", text[max(floor, start - 12) : start])
+    m = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(floor, start - 16) : start])
     if not m:
         return None
     word = m.group(1)
