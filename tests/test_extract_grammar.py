@@ -1327,3 +1327,17 @@ def test_since_a_yearless_day_after_publication_means_last_year_s() -> None:
         "Officials said 165,000 Afghans had left the country since the Nov. 1 deadline."
     )
     assert [str(e.date.start) for e in events if e.date] == ["2023-11-01"]
+
+
+def test_a_fulfilled_promise_is_done() -> None:
+    events = events_of("The president fulfilled his promise to end DACA, the program for Dreamers.")
+    assert [(e.type, e.status) for e in events] == [("policy", "occurred")]
+
+
+def test_rulings_on_different_measures_are_different_facts() -> None:
+    events = events_of(
+        "In June, the Supreme Court ruled that the administration improperly ended DACA.\n\n"
+        "In June, the Supreme Court also let stand the state's sanctuary policy, which the "
+        "administration had challenged in a lawsuit over immigration enforcement."
+    )
+    assert len([e for e in events if e.policy_kind == "ruling"]) == 2

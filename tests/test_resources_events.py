@@ -25,6 +25,7 @@ CUE_NAMES = {
     "effect_gap",
     "effect_verbs",
     "start_before",
+    "fulfilled_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

@@ -205,7 +205,11 @@ def sentence_events(
                     weak_only,
                     _refers_back(text, figure),
                     ev.people is None and about_a_person(text, sentence.span, lead),
-                    _measure(text, lead) if kind == "other" else None,
+                    _measure(text, lead)
+                    if kind == "other"
+                    else _ruled_on(text, sentence.span)
+                    if kind == "ruling"
+                    else None,
                 )
             )
     return _same_party(out, parties)
@@ -296,6 +300,13 @@ def _measure(text: str, trigger: Trigger) -> str | None:
     """The kind of thing a vague measure names ("a wall", "troops", "Title 42"), or None
     for words that name no kind ("the policy", "the plan")."""
     m = cue("measure_class").search(text, trigger.span.start, trigger.span.end)
+    return m.lastgroup if m else None
+
+
+def _ruled_on(text: str, span: Span) -> str | None:
+    """The kind of measure a ruling is about ("upheld the travel ban", "ended DACA"):
+    rulings on different measures are different facts."""
+    m = cue("measure_class").search(text, span.start, span.end)
     return m.lastgroup if m else None
 
 

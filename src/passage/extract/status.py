@@ -14,6 +14,7 @@ from passage.model import Span
 
 STATUS_WINDOW = 60  # characters before a trigger where negation, modality and tense are read
 NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
+FULFILLED_REACH = 90  # "accomplished his signature campaign promise to end ..."
 ADVOCACY_WINDOW = 120  # "the solution to <a long noun phrase> is to stop releasing"
 CLAUSE_REACH = 40  # "when they arrive", "an initiative to deport": the words right before
 # Types whose present tense states a fact ("migrants who remain in camps", a measure "that
@@ -109,6 +110,9 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         text, sentence.start, sentence.end
     ):
         return None  # arrested for a crime, not for their migration status
+    fulfilled_from = max(sentence.start, trigger.span.start - FULFILLED_REACH)
+    if cue("fulfilled_before").search(text, fulfilled_from, trigger.span.start):
+        return "occurred"  # "Trump fulfilled his promise to stop issuing visas": it is done
     clause = text[start : min(sentence.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"
