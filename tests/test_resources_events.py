@@ -197,3 +197,17 @@ def test_hints_are_found_at_the_start_of_words_and_short_ones_inside_words() -> 
     found = _hints_in("they chose to go back; buses left; h-1b visas were enacted")
     assert {"go back", "bus", "h-1b", "visa", "act"} <= found
     assert "deport" not in _hints_in("the report was undeportable in tone")
+
+
+def test_a_leading_word_boundary_is_factored_out_without_changing_matches() -> None:
+    from passage.extract.triggers import _boundary_first, _top_level_alternatives
+
+    assert _top_level_alternatives(r"\ba(?:b|c)|[|]x|\bd\|e") == [r"\ba(?:b|c)", "[|]x", r"\bd\|e"]
+    assert _boundary_first(r"\bcat\b|\bdog(?:s)?\b") == r"\b(?:cat\b|dog(?:s)?\b)"
+    assert _boundary_first(r"\bcat|dog") == r"\bcat|dog"  # one alternative has no \b
+    sample = " ".join(rule["example"] for rule in load_jsonl("triggers.jsonl"))
+    sample += " the prisoner's parole; a migration policy-maker; policies on parole boards"
+    for rule in load_jsonl("triggers.jsonl"):
+        before = re.compile(rule["pattern"], re.IGNORECASE).finditer(sample)
+        after = re.compile(_boundary_first(rule["pattern"]), re.IGNORECASE).finditer(sample)
+        assert [m.span() for m in before] == [m.span() for m in after], rule["id"]
