@@ -1341,3 +1341,10 @@ def test_rulings_on_different_measures_are_different_facts() -> None:
         "administration had challenged in a lawsuit over immigration enforcement."
     )
     assert len([e for e in events if e.policy_kind == "ruling"]) == 2
+
+
+def test_arriving_as_a_child_is_a_life_story_not_an_event() -> None:
+    assert events_of("Ruiz arrived in the United States as a child with her parents.") == []
+    assert [e.type for e in events_of("Migrants arrived in Lampedusa as a storm approached.")] == [
+        "arrival"
+    ]

@@ -26,6 +26,7 @@ CUE_NAMES = {
     "effect_verbs",
     "start_before",
     "fulfilled_before",
+    "as_a_child_after",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

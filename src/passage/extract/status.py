@@ -79,6 +79,10 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "quarantine migrants who arrive": which people, not an arrival
     if trigger.type == "arrival" and cue("non_mover_before").search(before[-CLAUSE_REACH:]):
         return None  # "officials crossed into Mexico for a meeting": no migrants moved
+    if trigger.type in ("arrival", "return") and cue("as_a_child_after").match(
+        text, trigger.span.end, sentence.end
+    ):
+        return None  # "Omar arrived in the United States as a child": a life story
     if (
         trigger.type != "policy"
         and cue("aim_before").search(before[-CLAUSE_REACH:])
