@@ -201,9 +201,10 @@ def test_hints_are_found_at_the_start_of_words_and_short_ones_inside_words() -> 
 
 
 def test_a_leading_word_boundary_is_factored_out_without_changing_matches() -> None:
-    from passage.extract.triggers import _boundary_first, _top_level_alternatives
+    from passage.extract.triggers import _boundary_first
+    from passage.regexes import top_level_branches
 
-    assert _top_level_alternatives(r"\ba(?:b|c)|[|]x|\bd\|e") == [r"\ba(?:b|c)", "[|]x", r"\bd\|e"]
+    assert top_level_branches(r"\ba(?:b|c)|[|]x|\bd\|e") == [r"\ba(?:b|c)", "[|]x", r"\bd\|e"]
     assert _boundary_first(r"\bcat\b|\bdog(?:s)?\b") == r"\b(?:cat\b|dog(?:s)?\b)"
     assert _boundary_first(r"\bcat|dog") == r"\bcat|dog"  # one alternative has no \b
     sample = " ".join(rule["example"] for rule in load_jsonl("triggers.jsonl"))

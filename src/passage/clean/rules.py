@@ -32,6 +32,8 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from passage.regexes import top_level_branches
+
 RULES_FILE = "clutter.jsonl"
 KINDS = ("dropped", "caption")
 WHERE = ("any", "edge", "after_first")
@@ -188,36 +190,12 @@ def anchoring(pattern: str) -> Anchor:
     """How a pattern is anchored: ``head`` if every top-level branch starts with
     ``^``, ``tail`` if every one ends with ``$`` (searched near the end only), else
     ``scan``."""
-    branches = _top_level_branches(pattern)
+    branches = top_level_branches(pattern)
     if all(b.startswith("^") for b in branches):
         return "head"
     if all(b.endswith("$") and not b.endswith("\\$") for b in branches):
         return "tail"
     return "scan"
-
-
-def _top_level_branches(pattern: str) -> list[str]:
-    branches, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            i += 2 if pattern.startswith("[^", i) else 1
-            if pattern[i] == "]":
-                i += 1  # a "]" first in a class is literal
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return branches
 
 
 def _scoped(rule: Rule) -> str:
