@@ -1348,3 +1348,8 @@ def test_arriving_as_a_child_is_a_life_story_not_an_event() -> None:
     assert [e.type for e in events_of("Migrants arrived in Lampedusa as a storm approached.")] == [
         "arrival"
     ]
+
+
+def test_a_habit_in_another_clause_does_not_reach_the_act() -> None:
+    events = events_of("Officials often say so, but on Monday police deported 40 migrants.")
+    assert type_counts(events) == [("removal", 40)]
