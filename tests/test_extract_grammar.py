@@ -1353,3 +1353,11 @@ def test_arriving_as_a_child_is_a_life_story_not_an_event() -> None:
 def test_a_habit_in_another_clause_does_not_reach_the_act() -> None:
     events = events_of("Officials often say so, but on Monday police deported 40 migrants.")
     assert type_counts(events) == [("removal", 40)]
+
+
+def test_a_denied_sentence_still_names_what_the_next_counts() -> None:
+    events = events_of(
+        "Vermont is one of the few states that has not surpassed its number of 2022 "
+        "encounters. The state recorded 4,735 in 2022 and 2,197 this year."
+    )
+    assert type_counts(events) == [("apprehension", 4735), ("apprehension", 2197)]

@@ -28,7 +28,7 @@ def extract(doc: Document) -> list[Event]:
     if not kept or not any(relevant(doc.text[b.start : b.end]) for b in kept):
         return []
     from passage.extract.anaphora import Group, counted_group, refer_back
-    from passage.extract.events import continued_events, sentence_events
+    from passage.extract.events import continued_events, named_topic, sentence_events
     from passage.extract.sentences import sentences
 
     topic = about_migration(" ".join(doc.text[b.start : b.end] for b in kept))
@@ -48,7 +48,11 @@ def extract(doc: Document) -> list[Event]:
         refer_back(doc.text, found, group, index)
         group = counted_group(found, index) or group
         candidates.extend(found)
-        previous = found
+        leads = [c for c in found if not c.weak]
+        # a sentence that states nothing may still name what the next one counts
+        previous = leads or (
+            named_topic(doc.text, sentence, doc.published, topic) if topic and not found else []
+        )
     return _default_locations(_drop_background(merge(candidates), doc.published))
 
 

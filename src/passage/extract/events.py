@@ -342,7 +342,7 @@ def continued_events(
     2021 and 648,822 in 2020." The second sentence names no act and no people: its
     bare figures, each with its own period, count what the previous sentence counted.
     """
-    lead = next((c for c in previous if c.event.type != "policy" and not c.weak), None)
+    lead = next((c for c in previous if c.event.type != "policy"), None)
     if lead is None or not _DIGIT.search(text, sentence.span.start, sentence.span.end):
         return []  # elided counts are written in digits ("1.95 million in 2021")
     if any(
@@ -397,6 +397,29 @@ def continued_events(
             continue
         out.append(Candidate(ev, sentence, lead.trigger))
     return out
+
+
+def named_topic(
+    text: str, sentence: Sentence, published: date | None, about_migration: bool
+) -> list[Candidate]:
+    """What a sentence that states no fact still names, for the counts that follow it.
+
+    "New Jersey has not surpassed its 2022 encounters. The state recorded 14,735 in
+    2022 and 12,197 this year": the denied sentence names encounters in New Jersey; the
+    next one's bare figures count them. The candidate is weak: it is never an event."""
+    lead = next(
+        (
+            t
+            for t in find_triggers(text, sentence.span, about_migration)
+            if t.type not in ("policy", *UNCOUNTED_TYPES)
+        ),
+        None,
+    )
+    if lead is None:
+        return []
+    ev = Event(type=lead.type, status="occurred", evidence=[sentence.span])  # type: ignore[arg-type]
+    _set_countries(text, ev, lead, None, mentions(text, sentence.span, published))
+    return [Candidate(ev, sentence, lead, weak=True)]
 
 
 def _lead(group: list[Trigger]) -> Trigger:
