@@ -28,13 +28,19 @@ def extract(doc: Document) -> list[Event]:
     if not kept or not any(relevant(doc.text[b.start : b.end]) for b in kept):
         return []
     from passage.extract.anaphora import Group, counted_group, refer_back
-    from passage.extract.events import continued_events, named_topic, sentence_events
+    from passage.extract.events import (
+        continued_events,
+        may_continue,
+        named_topic,
+        sentence_events,
+    )
     from passage.extract.sentences import sentences
 
     topic = about_migration(" ".join(doc.text[b.start : b.end] for b in kept))
     candidates: list[Candidate] = []
     previous: list[Candidate] = []
     before: Sentence | None = None
+    silent: Sentence | None = None  # the sentence before, when it stated nothing
     group: Group | None = None  # the last small group counted: "they" may be those
     for index, sentence in enumerate(sentences(doc)):
         # the sentence before, in one paragraph, gives a sentence its topic too
@@ -43,16 +49,16 @@ def extract(doc: Document) -> list[Event]:
         )
         found = sentence_events(doc.text, sentence, doc.published, topic, context_from)
         before = sentence
-        if not found and previous and topic:
+        if not found and topic and may_continue(doc.text, sentence):
+            if not previous and silent is not None:
+                # a sentence that stated nothing may still name what this one counts
+                previous = named_topic(doc.text, silent, topic)
             found = continued_events(doc.text, sentence, doc.published, previous)
         refer_back(doc.text, found, group, index)
         group = counted_group(found, index) or group
         candidates.extend(found)
-        leads = [c for c in found if not c.weak]
-        # a sentence that states nothing may still name what the next one counts
-        previous = leads or (
-            named_topic(doc.text, sentence, doc.published, topic) if topic and not found else []
-        )
+        previous = [c for c in found if not c.weak]
+        silent = None if found else sentence
     return _default_locations(_drop_background(merge(candidates), doc.published))
 
 

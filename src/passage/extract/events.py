@@ -333,6 +333,11 @@ def _same_party(found: list[Candidate], parties: set[int]) -> list[Candidate]:
 _DIGIT = re.compile(r"\d")
 
 
+def may_continue(text: str, sentence: Sentence) -> bool:
+    """Can the sentence carry on a count? Elided counts are written in digits."""
+    return _DIGIT.search(text, sentence.span.start, sentence.span.end) is not None
+
+
 def continued_events(
     text: str, sentence: Sentence, published: date | None, previous: list[Candidate]
 ) -> list[Candidate]:
@@ -343,7 +348,7 @@ def continued_events(
     bare figures, each with its own period, count what the previous sentence counted.
     """
     lead = next((c for c in previous if c.event.type != "policy"), None)
-    if lead is None or not _DIGIT.search(text, sentence.span.start, sentence.span.end):
+    if lead is None or not may_continue(text, sentence):
         return []  # elided counts are written in digits ("1.95 million in 2021")
     if any(
         t.type != "policy" or status_of(text, sentence.span, t) is not None
@@ -399,9 +404,7 @@ def continued_events(
     return out
 
 
-def named_topic(
-    text: str, sentence: Sentence, published: date | None, about_migration: bool
-) -> list[Candidate]:
+def named_topic(text: str, sentence: Sentence, about_migration: bool) -> list[Candidate]:
     """What a sentence that states no fact still names, for the counts that follow it.
 
     "New Jersey has not surpassed its 2022 encounters. The state recorded 14,735 in
@@ -418,7 +421,9 @@ def named_topic(
     if lead is None:
         return []
     ev = Event(type=lead.type, status="occurred", evidence=[sentence.span])  # type: ignore[arg-type]
-    _set_countries(text, ev, lead, None, mentions(text, sentence.span, published))
+    countries = find_countries(text, sentence.span.start, sentence.span.end)
+    agencies = find_agencies(text, sentence.span.start, sentence.span.end, countries=countries)
+    _set_countries(text, ev, lead, None, Mentions([], countries, [], agencies, []))
     return [Candidate(ev, sentence, lead, weak=True)]
 
 
