@@ -1361,3 +1361,11 @@ def test_a_denied_sentence_still_names_what_the_next_counts() -> None:
         "encounters. The state recorded 4,735 in 2022 and 2,197 this year."
     )
     assert type_counts(events) == [("apprehension", 4735), ("apprehension", 2197)]
+
+
+def test_one_person_described_by_a_who_clause_is_one() -> None:
+    events = events_of(
+        "A Chilean national who has been wanted in his country for decades is now in custody "
+        "in Florida, ICE said."
+    )
+    assert type_counts(events) == [("detention", 1)]
