@@ -1369,3 +1369,13 @@ def test_one_person_described_by_a_who_clause_is_one() -> None:
         "in Florida, ICE said."
     )
     assert type_counts(events) == [("detention", 1)]
+
+
+def test_a_generic_policy_names_the_report_s_measure_of_a_known_kind() -> None:
+    text = (
+        "The government will change its deportation policy, the candidate promised on TV\n\n"
+        "He said there would be a moratorium on deportations in the first hundred days of "
+        "his presidency, and that migrants would be safe.\n"
+    )
+    policies = [e for e in page_events(text) if e.type == "policy"]
+    assert [(e.policy_kind, e.status) for e in policies] == [("suspension", "planned")]

@@ -21,6 +21,8 @@ def merge(candidates: list[Candidate]) -> list[Event]:
             if not cand.weak:
                 kept.append(cand)
         else:
+            if target.event.policy_kind == "other" and cand.event.policy_kind != "other":
+                target.event.policy_kind = cand.event.policy_kind  # the known kind names it
             _absorb(target.event, cand.event)
             if cand.event.people is not None and (
                 target.event.people is None or target.refers_back
@@ -46,7 +48,9 @@ def _order(c: Candidate) -> tuple[int, int, int, int]:
 
 def _same_fact(a: Candidate, b: Candidate) -> bool:
     ea, eb = a.event, b.event
-    if ea.type != eb.type or ea.policy_kind != eb.policy_kind:
+    if ea.type != eb.type:
+        return False
+    if ea.policy_kind != eb.policy_kind and not _generic_beside(a, b):
         return False
     if not _compatible(ea.origin, eb.origin) or not _compatible_one(ea.location, eb.location):
         return False
@@ -90,6 +94,21 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
     if eb.people is None and b.personal and ea.people is not None:
         return False  # one family's arrival is neither the city's total nor another family
     return eb.people is None and (ea.people is not None or a.trigger.rule.id == b.trigger.rule.id)
+
+
+def _generic_beside(a: Candidate, b: Candidate) -> bool:
+    """ "The government will change its deportation policy" (the headline) and "there
+    will be no deportations in the first hundred days": a generic "policy" with no figure
+    may name the report's measure of a known kind in the same status again; whether it
+    does is then decided as for any repeat (a headline, a caption, a topic word)."""
+    generic, known = (b, a) if b.event.policy_kind == "other" else (a, b)
+    return (
+        generic.event.policy_kind == "other"
+        and known.event.policy_kind not in (None, "other")
+        and generic.measure is None
+        and generic.event.people is None
+        and a.event.status == b.event.status
+    )
 
 
 def _same_wording_and_date(a: Candidate, b: Candidate) -> bool:
