@@ -1379,3 +1379,11 @@ def test_a_generic_policy_names_the_report_s_measure_of_a_known_kind() -> None:
     )
     policies = [e for e in page_events(text) if e.type == "policy"]
     assert [(e.policy_kind, e.status) for e in policies] == [("suspension", "planned")]
+
+
+def test_a_country_that_only_presses_or_asks_is_neither_origin_nor_place() -> None:
+    events = events_of(
+        "Under pressure from the US, Mexico deployed troops to break up caravans of migrants "
+        "last year."
+    )
+    assert [(e.type, e.origin, e.location) for e in events] == [("policy", [], "MEX")]

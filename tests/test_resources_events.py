@@ -27,6 +27,7 @@ CUE_NAMES = {
     "start_before",
     "fulfilled_before",
     "as_a_child_after",
+    "influence_before",
     "time_clause_before",
     "migration_words",
     "migration_acronyms",

@@ -777,6 +777,8 @@ def _set_countries(
     for c in found.countries:
         before = text[max(0, c.span.start - 25) : c.span.start]
         after = text[c.span.end : c.span.end + 30]
+        if cue("influence_before").search(before):
+            continue  # "under pressure from the US, Mexico deployed ...": neither place nor origin
         if c.form != "demonym" and cue("removed_from_before").search(
             text, max(0, c.span.start - 60), c.span.start
         ):
