@@ -1387,3 +1387,40 @@ def test_a_country_that_only_presses_or_asks_is_neither_origin_nor_place() -> No
         "last year."
     )
     assert [(e.type, e.origin, e.location) for e in events] == [("policy", [], "MEX")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Japan's parliament passed a law allowing the deportation of asylum seekers.",
+            [("policy", "law", "JPN", None)],
+        ),
+        (
+            "Chad has received more than 600,000 Sudanese refugees since April 2023.",
+            [("arrival", None, "TCD", 600000)],
+        ),
+        (
+            "Colombia is hosting 2.8 million Venezuelan migrants.",
+            [("arrival", None, "COL", 2800000)],
+        ),
+        (
+            "Sweden will pay migrants up to 350,000 crowns to leave the country.",
+            [("policy", "funding", "SWE", None)],
+        ),
+        (
+            "Some 600 Afghan refugees were forcibly returned from Iran on Saturday.",
+            [("removal", None, "IRN", 600)],
+        ),
+        ("Officials will continue to enforce our immigration laws, the minister said.", []),
+        ("Colombia is praised for its stance on welcoming migrants.", []),
+    ],
+)
+def test_laws_hosts_paid_departures_and_the_country_people_return_from(
+    sentence: str, expected: list[tuple[str, str | None, str | None, int | None]]
+) -> None:
+    found = [
+        (e.type, e.policy_kind, e.location, e.people.low if e.people else None)
+        for e in events_of(sentence)
+    ]
+    assert found == expected, sentence
