@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from passage.extract.events import SENT_TYPES
 from passage.extract.merge import is_party, merge
-from passage.extract.triggers import about_migration, relevant
+from passage.extract.triggers import Trigger, about_migration, find_triggers, relevant
 from passage.model import Document, Event, RawDocument
 
 if TYPE_CHECKING:
@@ -40,25 +40,29 @@ def extract(doc: Document) -> list[Event]:
     candidates: list[Candidate] = []
     previous: list[Candidate] = []
     before: Sentence | None = None
-    silent: Sentence | None = None  # the sentence before, when it stated nothing
+    # the sentence before and its triggers, when it named acts but stated nothing
+    silent: tuple[Sentence, list[Trigger]] | None = None
     group: Group | None = None  # the last small group counted: "they" may be those
     for index, sentence in enumerate(sentences(doc)):
         # the sentence before, in one paragraph, gives a sentence its topic too
         context_from = (
             before.span.start if before is not None and before.block == sentence.block else None
         )
-        found = sentence_events(doc.text, sentence, doc.published, topic, context_from)
+        triggers = find_triggers(doc.text, sentence.span, topic, context_from)
+        found = sentence_events(
+            doc.text, sentence, doc.published, topic, context_from, triggers=triggers
+        )
         before = sentence
         if not found and topic and may_continue(doc.text, sentence):
             if not previous and silent is not None:
                 # a sentence that stated nothing may still name what this one counts
-                previous = named_topic(doc.text, silent, topic)
+                previous = named_topic(doc.text, *silent)
             found = continued_events(doc.text, sentence, doc.published, previous)
         refer_back(doc.text, found, group, index)
         group = counted_group(found, index) or group
         candidates.extend(found)
         previous = [c for c in found if not c.weak]
-        silent = None if found else sentence
+        silent = None if found or not triggers else (sentence, triggers)
     return _default_locations(_drop_background(merge(candidates), doc.published))
 
 

@@ -97,13 +97,16 @@ def sentence_events(
     published: date | None,
     about_migration: bool = False,
     context_from: int | None = None,
+    triggers: list[Trigger] | None = None,
 ) -> list[Candidate]:
     """Candidate events of one sentence (before merging across the document).
 
     ``context_from`` is where the text that gives the sentence its topic starts (the
     sentence before it): "The order was extended in May" rules on what that one named.
+    ``triggers`` are the sentence's triggers when the caller has found them already.
     """
-    triggers = find_triggers(text, sentence.span, about_migration, context_from)
+    if triggers is None:
+        triggers = find_triggers(text, sentence.span, about_migration, context_from)
     if triggers and "(" in sentence.span.of(text):
         triggers = _outside_links(text, sentence.span, triggers)
     if not about_migration:
@@ -404,20 +407,13 @@ def continued_events(
     return out
 
 
-def named_topic(text: str, sentence: Sentence, about_migration: bool) -> list[Candidate]:
+def named_topic(text: str, sentence: Sentence, triggers: list[Trigger]) -> list[Candidate]:
     """What a sentence that states no fact still names, for the counts that follow it.
 
     "New Jersey has not surpassed its 2022 encounters. The state recorded 14,735 in
     2022 and 12,197 this year": the denied sentence names encounters in New Jersey; the
     next one's bare figures count them. The candidate is weak: it is never an event."""
-    lead = next(
-        (
-            t
-            for t in find_triggers(text, sentence.span, about_migration)
-            if t.type not in ("policy", *UNCOUNTED_TYPES)
-        ),
-        None,
-    )
+    lead = next((t for t in triggers if t.type not in ("policy", *UNCOUNTED_TYPES)), None)
     if lead is None:
         return []
     ev = Event(type=lead.type, status="occurred", evidence=[sentence.span])  # type: ignore[arg-type]
