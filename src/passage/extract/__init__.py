@@ -57,7 +57,7 @@ def extract(doc: Document) -> list[Event]:
             if not previous and silent is not None:
                 # a sentence that stated nothing may still name what this one counts
                 previous = named_topic(doc.text, *silent)
-            found = continued_events(doc.text, sentence, doc.published, previous)
+            found = continued_events(doc.text, sentence, doc.published, previous, triggers)
         refer_back(doc.text, found, group, index)
         group = counted_group(found, index) or group
         candidates.extend(found)

@@ -342,7 +342,11 @@ def may_continue(text: str, sentence: Sentence) -> bool:
 
 
 def continued_events(
-    text: str, sentence: Sentence, published: date | None, previous: list[Candidate]
+    text: str,
+    sentence: Sentence,
+    published: date | None,
+    previous: list[Candidate],
+    triggers: list[Trigger] | None = None,
 ) -> list[Candidate]:
     """Counts that leave out what they count, carried on from the sentence before.
 
@@ -355,7 +359,7 @@ def continued_events(
         return []  # elided counts are written in digits ("1.95 million in 2021")
     if any(
         t.type != "policy" or status_of(text, sentence.span, t) is not None
-        for t in find_triggers(text, sentence.span, True)
+        for t in (find_triggers(text, sentence.span, True) if triggers is None else triggers)
     ):
         return []  # a measure named only as a time ("when Title 42 was in effect") is none
     found = mentions(text, sentence.span, published)
