@@ -167,7 +167,7 @@ def test_countries_respect_the_span() -> None:
         ),
         (
             "They crossed the southern border near Eagle Pass.",
-            [("southern border", "USA"), ("Eagle Pass", "USA")],
+            [("southern border", None), ("Eagle Pass", "USA")],
         ),
         ("Agents at the U.S.-Mexico border", [("U.S.-Mexico border", None)]),
         ("He lives in Rye, New Hampshire, now.", [("Rye, New Hampshire", "USA")]),
@@ -317,3 +317,12 @@ def test_offsets_on_real_reports() -> None:
                 assert mention.span.start >= previous_end, (path.name, mention)
                 assert mention.span.of(text).strip() == mention.span.of(text)
                 previous_end = mention.span.end
+
+
+def test_a_bare_southern_border_belongs_to_no_country_but_the_us_one_does() -> None:
+    from passage.extract.geo import find_places
+
+    text = "Israel built a wall on the southern border; Texas guards the U.S. southern border."
+    found = {p.name: p.country for p in find_places(text, 0, len(text))}
+    assert found["southern border"] is None
+    assert found["U.S. southern border"] == "USA"
