@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from passage.extract.events import Candidate
+from passage.extract.events import NO_PEOPLE_TYPES, Candidate
 from passage.extract.party import subject_end
 from passage.extract.triggers import cue
 from passage.model import People, Span
 
 ANAPHOR_REACH = 2  # sentences back where the counted group may stand
 GROUP_MAX = 99  # an exact count up to this size is a group a plural can point back to
-UNCOUNTED = frozenset({"policy", "operation"})  # measures and operations count no people
 
 
 @dataclass
@@ -35,7 +34,7 @@ def counted_group(found: list[Candidate], index: int) -> Group | None:
         c.event.people.low
         for c in found
         if c.event.people is not None
-        and c.event.type not in UNCOUNTED
+        and c.event.type not in NO_PEOPLE_TYPES
         and c.event.people.low == c.event.people.high
         and c.event.people.low is not None
         and 2 <= c.event.people.low <= GROUP_MAX
@@ -48,7 +47,7 @@ def refer_back(text: str, found: list[Candidate], group: Group | None, index: in
     if group is None or index - group.sentence > ANAPHOR_REACH:
         return
     for c in found:
-        if c.event.people is not None or c.event.type in UNCOUNTED:
+        if c.event.people is not None or c.event.type in NO_PEOPLE_TYPES:
             continue
         trigger = c.trigger
         sentence_start = c.sentence.span.start

@@ -38,6 +38,8 @@ POLICY_FIGURE_PENALTY = FIGURE_REACH // 4  # a figure goes to a policy only when
 # An operation is counted as such, not by people: "raids led to 125 arrests" is an
 # apprehension of 125; "a crackdown forced 750,000 to flee" counts those who fled.
 UNCOUNTED_TYPES = frozenset({"operation"})
+# Types that never count people moved: measures have their own figures, operations none.
+NO_PEOPLE_TYPES = frozenset({"policy", *UNCOUNTED_TYPES})
 # Types whose people are sent somewhere: they get a destination.
 MOVING_TYPES = frozenset({"removal", "return", "arrival"})
 SENT_TYPES = frozenset({"removal", "return"})  # people leave the country that acts
@@ -302,13 +304,16 @@ def _outside_links(text: str, span: Span, triggers: list[Trigger]) -> list[Trigg
 def _measure(text: str, trigger: Trigger) -> str | None:
     """The kind of thing a vague measure names ("a wall", "troops", "Title 42"), or None
     for words that name no kind ("the policy", "the plan")."""
-    m = cue("measure_class").search(text, trigger.span.start, trigger.span.end)
-    return m.lastgroup if m else None
+    return _measure_in(text, trigger.span)
 
 
 def _ruled_on(text: str, span: Span) -> str | None:
     """The kind of measure a ruling is about ("upheld the travel ban", "ended DACA"):
     rulings on different measures are different facts."""
+    return _measure_in(text, span)
+
+
+def _measure_in(text: str, span: Span) -> str | None:
     m = cue("measure_class").search(text, span.start, span.end)
     return m.lastgroup if m else None
 
@@ -417,7 +422,7 @@ def named_topic(text: str, sentence: Sentence, triggers: list[Trigger]) -> list[
     "New Jersey has not surpassed its 2022 encounters. The state recorded 14,735 in
     2022 and 12,197 this year": the denied sentence names encounters in New Jersey; the
     next one's bare figures count them. The candidate is weak: it is never an event."""
-    lead = next((t for t in triggers if t.type not in ("policy", *UNCOUNTED_TYPES)), None)
+    lead = next((t for t in triggers if t.type not in NO_PEOPLE_TYPES), None)
     if lead is None:
         return []
     ev = Event(type=lead.type, status="occurred", evidence=[sentence.span])  # type: ignore[arg-type]
