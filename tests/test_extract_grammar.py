@@ -391,6 +391,7 @@ def test_a_list_after_a_counted_noun_counts_the_same_thing() -> None:
         "Policy makers implemented rules that economists dislike.",
         "Senior border officials crossed into Mexico on Monday for talks on migrants.",
         "Construction crews and heavy machinery arrived at the border wall on Friday.",
+        "In order for refugees to be resettled, the housing agency signed new leases last year.",
     ],
 )
 def test_descriptions_of_people_and_policy_makers_are_not_events(sentence: str) -> None:
@@ -1285,6 +1286,13 @@ def test_a_prisoner_s_parole_is_criminal_justice_not_immigration_parole() -> Non
         ),
         ("More than 140,000 have left since the deadline, officials said.", [("return", 140000)]),
         ("He made three attempts to reach Spain by boat.", []),
+        (
+            "Police raided the camp on Monday in order to deport the migrants.",
+            [("operation", None)],
+        ),
+        ("Police dismantled a migrant camp in Calais on Tuesday.", [("operation", None)]),
+        ("Officers cleared the encampment of migrants near the station.", [("operation", None)]),
+        ("Volunteers cleared the snow outside the shelter for migrants.", []),
     ],
 )
 def test_more_ways_of_saying_pushbacks_crossings_departures_and_measures(
