@@ -1412,3 +1412,18 @@ def test_laws_hosts_paid_departures_and_the_country_people_return_from(
         for e in events_of(sentence)
     ]
     assert found == expected, sentence
+
+
+def test_a_measure_named_before_is_acted_on_again_without_migration_words() -> None:
+    events = events_of(
+        "In March, the health agency issued an order letting border agents expel migrants "
+        "within hours. Officials at the agency defended it in court. In May, the order was "
+        "extended indefinitely."
+    )
+    # two dated acts on one measure are two facts; "letting agents expel" expels no one yet
+    assert [(e.type, str(e.date.start) if e.date else None) for e in events] == [
+        ("policy", "2024-03-01"),
+        ("policy", "2024-05-01"),
+    ]
+    # an order never named about migration is some other order
+    assert events_of("The city council debated the budget. In May, the order was extended.") == []

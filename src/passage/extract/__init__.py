@@ -43,12 +43,13 @@ def extract(doc: Document) -> list[Event]:
     # the sentence before and its triggers, when it named acts but stated nothing
     silent: tuple[Sentence, list[Trigger]] | None = None
     group: Group | None = None  # the last small group counted: "they" may be those
+    measures: set[str] = set()  # measure words used about migration so far: "the order"
     for index, sentence in enumerate(sentences(doc)):
         # the sentence before, in one paragraph, gives a sentence its topic too
         context_from = (
             before.span.start if before is not None and before.block == sentence.block else None
         )
-        triggers = find_triggers(doc.text, sentence.span, topic, context_from)
+        triggers = find_triggers(doc.text, sentence.span, topic, context_from, measures)
         found = sentence_events(
             doc.text, sentence, doc.published, topic, context_from, triggers=triggers
         )

@@ -85,6 +85,14 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         )
     if (ea.status == "planned") != (eb.status == "planned"):
         return False
+    if (
+        ea.policy_kind == "other" == eb.policy_kind
+        and not b.sentence.headline
+        and not _overlap(ea, eb)
+    ):
+        # "the order took effect on March 20", "in May, the order was extended": each
+        # dated act on a measure is a fact of its own
+        return False
     if b.sentence.caption and not _overlap(ea, eb):
         return False  # a photo of raids on Thursday, Nov. 2 shows another day's fact
     if b.sentence.headline or b.sentence.caption or b.weak:

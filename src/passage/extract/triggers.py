@@ -160,12 +160,19 @@ def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
 
 
 def find_triggers(
-    text: str, span: Span, about_migration: bool = False, context_from: int | None = None
+    text: str,
+    span: Span,
+    about_migration: bool = False,
+    context_from: int | None = None,
+    measures: set[str] | None = None,
 ) -> list[Trigger]:
     """Triggers inside one sentence; rules needing a migration context get it checked here.
 
     In a document that is about migration (``about_migration``), the document is
     context enough ("4,000 Tunisians crossed to Italy" needs no migration word).
+    ``measures`` are the measure words (lowercase) the document has already used about
+    migration: "the order was extended" speaks of the order named before. Words that
+    pass the migration check here are added to it.
     """
     lower = text[span.start : span.end].lower()
     rules = _compiled()
@@ -198,10 +205,15 @@ def find_triggers(
             about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
         ):
             continue
-        if rule.type in SENTENCE_CONTEXT_TYPES and not cue("migration_context").search(
-            text, span.start if context_from is None else context_from, span.end
-        ):
-            continue  # courts, funds, bills and bans in a migration report rule on other things too
+        if rule.type in SENTENCE_CONTEXT_TYPES:
+            word = m.group(0).lower()
+            if cue("migration_context").search(
+                text, span.start if context_from is None else context_from, span.end
+            ):
+                if measures is not None and rule.type == "policy":
+                    measures.add(word)
+            elif not (about_migration and measures and word in measures):
+                continue  # courts, funds, bills and bans in a migration report rule on other things too
         if rule.type == "policy" and cue("support_services").search(
             text, span.start if context_from is None else context_from, span.end
         ):
