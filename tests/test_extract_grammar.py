@@ -1427,3 +1427,17 @@ def test_a_measure_named_before_is_acted_on_again_without_migration_words() -> N
     ]
     # an order never named about migration is some other order
     assert events_of("The city council debated the budget. In May, the order was extended.") == []
+
+
+def test_a_candidate_s_concrete_pledge_if_elected_is_a_planned_measure() -> None:
+    events = events_of(
+        "The Biden campaign said on Sunday the former vice president would order a review of "
+        "the asylum policy if elected."
+    )
+    assert [(e.type, e.status) for e in events] == [("policy", "planned")]
+
+
+def test_a_measure_s_name_is_no_tense_cue() -> None:
+    # "Remain in Mexico" names a programme; it does not say that anything remains
+    events = events_of("A federal court reinstated Remain in Mexico in 2021.")
+    assert [(e.type, e.policy_kind, e.status) for e in events] == [("policy", "ruling", "occurred")]
