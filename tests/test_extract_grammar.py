@@ -1441,3 +1441,24 @@ def test_a_measure_s_name_is_no_tense_cue() -> None:
     # "Remain in Mexico" names a programme; it does not say that anything remains
     events = events_of("A federal court reinstated Remain in Mexico in 2021.")
     assert [(e.type, e.policy_kind, e.status) for e in events] == [("policy", "ruling", "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The prime minister called for the deportation of the migrants who rioted on Saturday.",
+            [("removal", "planned")],
+        ),
+        (
+            "The interior minister on Monday urged police to expel the rioters.",
+            [("removal", "planned")],
+        ),
+        ("Opposition leaders called for the deportation of the rioters.", []),
+        ("The former president called for the deportation of the rioters.", []),
+    ],
+)
+def test_a_government_demanding_an_act_announces_it_others_only_demand(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.status) for e in events_of(sentence)] == expected, sentence

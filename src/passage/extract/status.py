@@ -70,6 +70,10 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "groups, sometimes numbering 400, crossed": what used to happen
     if cue("yes_no_question", case=True).match(text, sentence.start, sentence.end):
         return None  # "Did Trump block funding for sanctuary cities?" asks, states nothing
+    if cue("government_demand").search(text, sentence.start, trigger.span.start):
+        # "Prime Minister Netanyahu has called for the deportation of ...": a government
+        # that demands an act of its own state announces it
+        return "planned"
     # a clause break (punctuation, or "and" opening a new finite verb: "should leave or face
     # arrest and has begun deporting") keeps a modal before it from the act after it
     if cue("hypothetical").search(cue("clause_break", case=True).split(before)[-1]):
