@@ -1462,3 +1462,16 @@ def test_a_government_demanding_an_act_announces_it_others_only_demand(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.status) for e in events_of(sentence)] == expected, sentence
+
+
+def test_a_yearless_month_after_publication_dates_a_past_act_a_year_earlier() -> None:
+    # PUBLISHED is 2024-09-12: "deported in November" was last November
+    def dates(sentence: str) -> list[str]:
+        return [str(e.date.start) for e in events_of(sentence) if e.date]
+
+    assert dates("Police deported 40 migrants in November.") == ["2023-11-01"]
+    assert dates("The ministry will deport 40 migrants in November.") == ["2024-11-01"]
+    # the date of the thing announced, not of the announcement
+    assert dates("The ministry announced a November 1 deadline for migrants to leave.") == [
+        "2024-11-01"
+    ]

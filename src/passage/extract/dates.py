@@ -53,6 +53,24 @@ def weekday_words(lang: str = LANG) -> frozenset[str]:
 
 
 @cache
+def month_words(lang: str = LANG) -> frozenset[str]:
+    """Month words, lowercase ("december", "dec")."""
+    return frozenset(w.rstrip(".").lower() for w in _words_for(lang)["months"])
+
+
+def year_earlier(r: DateRange) -> DateRange:
+    """The same day or month a year before ("December" read as last December)."""
+    if r.start is None or r.precision not in ("day", "month"):
+        return r
+    y, m = r.start.year - 1, r.start.month
+    if r.precision == "month":
+        first, last = _month_range(y, m)
+        return DateRange(first, last, "month")
+    day = date(y, m, min(r.start.day, calendar.monthrange(y, m)[1]))
+    return DateRange(day, day, "day")
+
+
+@cache
 def calendar_words(lang: str = LANG) -> frozenset[str]:
     """Month and weekday words, for callers that must not read them as names."""
     words = _words_for(lang)

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from passage.extract.dates import find_dates, same_year_kind, weekday_words
+from passage.extract.dates import (
+    find_dates,
+    month_words,
+    same_year_kind,
+    weekday_words,
+    year_earlier,
+)
 from passage.extract.figures import find_figures
 from passage.extract.geo import find_agencies, find_countries, find_places
 from passage.extract.party import about_a_person, party_size, subject_end
@@ -936,8 +942,36 @@ def _set_date(
     dates = framed or dates
     own = [d for d in dates if item.start <= d.span.start and d.span.end <= item.end]
     best = min(own or dates, key=lambda d: _distance(d.span, anchor))
-    ev.date = _ahead(text, best, ev.status, published)
+    ev.date = _already(text, best, ev.status, published) or _ahead(text, best, ev.status, published)
     ev.spans["date"] = [best.span]
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _already(
+    text: str, mention: DateMention, status: str, published: date | None
+) -> DateRange | None:
+    """ "The first surge happened in December" in a report of October: a month or day
+    named without its year, for an act that has occurred, is the last one before the
+    report. None when that does not apply."""
+    r = mention.range
+    if (
+        status != "occurred"
+        or not mention.relative
+        or published is None
+        or r.start is None
+        or r.start <= published
+    ):
+        return None
+    first = _FIRST_WORD.match(mention.span.of(text))
+    if first is None or first.group(0).lower() not in month_words():
+        return None
+    if not cue("time_adjunct_before").search(
+        text, max(0, mention.span.start - 10), mention.span.start
+    ):
+        return None  # "announced a November 1 deadline": the date of a thing, not of the act
+    return year_earlier(r)
 
 
 WEEK = timedelta(days=7)
