@@ -1475,3 +1475,15 @@ def test_a_yearless_month_after_publication_dates_a_past_act_a_year_earlier() ->
     assert dates("The ministry announced a November 1 deadline for migrants to leave.") == [
         "2024-11-01"
     ]
+
+
+def test_a_measure_named_by_its_kind_is_not_the_count_of_a_vaguer_one() -> None:
+    events = events_of(
+        "In June, the department adopted a rule that capped asylum processing at 650 people a "
+        "day. Months earlier, the attorney general announced a zero tolerance policy for "
+        "border crossers."
+    )
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [
+        ("policy", 650),
+        ("policy", None),
+    ]

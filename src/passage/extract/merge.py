@@ -99,6 +99,8 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         return True
     if a.measure and b.measure and a.measure != b.measure:
         return False  # sending troops and building a wall are two measures
+    if b.measure and not a.measure and ea.people is not None:
+        return False  # "a practice that turned back 650" is not the "zero tolerance" policy
     if eb.people is None and b.personal and ea.people is not None:
         return False  # one family's arrival is neither the city's total nor another family
     return eb.people is None and (ea.people is not None or a.trigger.rule.id == b.trigger.rule.id)
