@@ -1136,7 +1136,8 @@ def test_turning_people_or_boats_back_is_a_pushback_but_turning_one_s_back_is_no
     "sentence",
     [
         "Officials met relatives of migrants deported at the border.",
-        "Last month Mexico agreed to urge Cuba to take back its citizens deported at the border.",
+        "Last month Mexico agreed to urge Cuba, Venezuela and Nicaragua, which have few ties "
+        "with Washington, to take back their citizens deported at the border.",
     ],
 )
 def test_a_past_participle_after_people_describes_them(sentence: str) -> None:
