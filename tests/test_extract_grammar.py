@@ -1494,3 +1494,18 @@ def test_a_measure_named_by_its_kind_is_not_the_count_of_a_vaguer_one() -> None:
         ("policy", 650),
         ("policy", None),
     ]
+
+
+def test_an_act_before_a_counted_aside_is_stated_too() -> None:
+    events = events_of(
+        "The four governments agreed to begin deporting Venezuelans to their home country, a "
+        "reversal after hundreds of thousands fled to neighbouring countries."
+    )
+    assert sorted((e.type, e.status, e.people.low if e.people else None) for e in events) == [
+        ("arrival", "occurred", 200000),
+        ("policy", "occurred", None),
+        ("removal", "planned", None),
+    ]
+    # a time clause before the counted act is no act of its own
+    events = events_of("After crossing the river, 40 migrants were detained by police.")
+    assert type_counts(events) == [("apprehension", 40)]

@@ -490,7 +490,19 @@ def _primary(
     named = {k: v for k, v in groups.items() if any(t.rule.named for t in v)}
     counted = {k: v for k, v in groups.items() if k in owners}
     if counted:
-        return counted | named | policies
+        # "agreed to begin deporting Venezuelans, a reversal after hundreds of thousands
+        # fled": a main act before the clause that holds the count is stated too
+        first_counted = min(v[0].span.start for v in counted.values())
+        lead = {
+            k: v
+            for k, v in groups.items()
+            if k not in counted
+            and v[0].span.start < first_counted
+            and not all(t.rule.weak for t in v)
+            and not _relative_verb(text, v[0])
+            and cue("clause_break", case=True).search(text, v[-1].span.end, first_counted)
+        }
+        return counted | lead | named | policies
 
     def rank(item: tuple[tuple[str, str | None], list[Trigger]]) -> tuple[int, int, int]:
         # a verb in a relative clause says who people are ("Pakistan, home to people who
