@@ -1509,3 +1509,21 @@ def test_an_act_before_a_counted_aside_is_stated_too() -> None:
     # a time clause before the counted act is no act of its own
     events = events_of("After crossing the river, 40 migrants were detained by police.")
     assert type_counts(events) == [("apprehension", 40)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A federal judge will rule on the asylum program on Monday.", [("policy", "planned")]),
+        (
+            "The judge's ruling on the asylum program is expected to be appealed to the Supreme "
+            "Court.",
+            [],
+        ),
+        ("The asylum case is expected to reach the Supreme Court eventually.", []),
+    ],
+)
+def test_a_court_decision_to_come_counts_only_when_its_time_is_named(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.status) for e in events_of(sentence)] == expected, sentence

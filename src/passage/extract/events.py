@@ -197,6 +197,11 @@ def sentence_events(
             )
             if _trend_only(text, sentence, lead, ev):
                 continue
+            if kind == "ruling" and ev.status == "planned" and ev.date is None:
+                # "the ruling is expected to be appealed to the Supreme Court": a court's
+                # decision to come, at no time named, is a guess; a case filed or
+                # scheduled ("a trial Thursday") is a planned ruling
+                continue
             # "immigrants that have crossed the border": a relative clause with no count and
             # no time says who people are; it only adds evidence to a fact stated elsewhere
             describing = (weak or (etype not in STATE_TYPES and _relative_verb(text, lead))) and (
