@@ -1520,7 +1520,11 @@ def test_an_act_before_a_counted_aside_is_stated_too() -> None:
             "Court.",
             [],
         ),
-        ("The asylum case is expected to reach the Supreme Court eventually.", []),
+        (
+            "The case on the asylum program is expected to reach the Supreme Court, which could "
+            "choose to end the program.",
+            [],
+        ),
     ],
 )
 def test_a_court_decision_to_come_counts_only_when_its_time_is_named(
