@@ -1531,3 +1531,17 @@ def test_a_court_decision_to_come_counts_only_when_its_time_is_named(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.status) for e in events_of(sentence)] == expected, sentence
+
+
+def test_the_day_a_statement_was_made_does_not_date_a_topic_noun() -> None:
+    assert (
+        events_of(
+            "Afghans in Pakistan have been subjected to waves of arbitrary detentions and "
+            "arrests, Amnesty International said in a statement Monday."
+        )
+        == []
+    )
+    events = events_of("Police made 40 arrests near the border, officials said Monday.")
+    assert counts(events, "apprehension") == [(40, [], "2024-09-09")]
+    events = events_of("Arrests of migrants at the border soared on Monday, officials said.")
+    assert [e.type for e in events] == ["apprehension"]

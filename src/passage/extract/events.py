@@ -959,6 +959,10 @@ def _set_date(
     dates = framed or dates
     own = [d for d in dates if item.start <= d.span.start and d.span.end <= item.end]
     best = min(own or dates, key=lambda d: _distance(d.span, anchor))
+    if trigger.rule.weak and figure is None and _dates_a_statement(text, best.span):
+        # "subjected to waves of arrests, Amnesty said Monday": the day it was said does
+        # not make a topic noun an act of that day
+        return
     ev.date = _already(text, best, ev.status, published) or _ahead(text, best, ev.status, published)
     ev.spans["date"] = [best.span]
 
@@ -992,6 +996,18 @@ def _already(
 
 
 WEEK = timedelta(days=7)
+STATEMENT_REACH = (
+    25  # "said in a statement Monday": how far a reporting verb stands before its date
+)
+
+
+def _dates_a_statement(text: str, span: Span) -> bool:
+    """ "..., Amnesty International said in a statement Monday": the date is when it was said."""
+    start = max(0, span.start - STATEMENT_REACH)
+    return any(
+        cue("statement_date_gap").fullmatch(text, verb.end(), span.start)
+        for verb in cue("attribution_verbs").finditer(text, start, span.start)
+    )
 
 
 def _ahead(text: str, mention: DateMention, status: str, published: date | None) -> DateRange:
