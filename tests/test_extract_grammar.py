@@ -1103,6 +1103,8 @@ def test_a_long_winded_solution_is_advocacy() -> None:
 
 def test_a_participle_after_the_people_it_describes_is_no_arrival() -> None:
     assert events_of("The city is struggling to house families arriving from the border.") == []
+    # before the people it is their adjective
+    assert events_of("The charity will also provide aid to arriving migrants.") == []
     events = events_of("Some 3,000 migrants arriving each day have strained the city.")
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("arrival", 3000)]
 

@@ -537,6 +537,12 @@ def _describing_participle(text: str, trigger: Trigger) -> bool:
     who they are."""
     start = max(0, trigger.span.start - RELATIVE_REACH)
     verb = trigger.span.of(text).split()[0].lower()
+    if (
+        verb.endswith("ing")
+        and " " not in trigger.span.of(text)
+        and cue("people_nouns").match(text, trigger.span.end + 1, trigger.span.end + 40)
+    ):
+        return True  # "aid to arriving migrants": the participle is their adjective
     people = cue("participle_after_people").search(text, start, trigger.span.start)
     if people is None:
         return False
