@@ -1547,3 +1547,18 @@ def test_the_day_a_statement_was_made_does_not_date_a_topic_noun() -> None:
     assert counts(events, "apprehension") == [(40, [], "2024-09-09")]
     events = events_of("Arrests of migrants at the border soared on Monday, officials said.")
     assert [e.type for e in events] == ["apprehension"]
+
+
+def test_a_named_operation_is_one_operation_across_its_phases() -> None:
+    events = events_of(
+        "Between March 3 and March 9, in what is known as Operation Harbor, ICE agents "
+        "arrested 100 migrants. The raids were part of the second phase of Operation Harbor, "
+        "which started in January, when 80 were arrested."
+    )
+    assert type_counts(events) == [("apprehension", 100), ("operation", None), ("apprehension", 80)]
+    # two names, two operations
+    events = events_of(
+        "ICE agents arrested 100 migrants in Operation Harbor in March. In June, agents "
+        "arrested 80 more in Operation Summit."
+    )
+    assert len([e for e in events if e.type == "operation"]) == 2

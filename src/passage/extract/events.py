@@ -86,6 +86,7 @@ class Candidate:
     refers_back: bool = False
     personal: bool = False  # "Olivera, 35, and her family arrived": one person's story
     measure: str | None = None  # what a vague measure is about: "barrier", "troops", ...
+    name: str | None = None  # a named operation's name, casefolded: "operation rise"
 
 
 def mentions(text: str, span: Span, published: date | None) -> Mentions:
@@ -226,6 +227,7 @@ def sentence_events(
                     else _ruled_on(text, sentence.span)
                     if kind == "ruling"
                     else None,
+                    next((t.span.of(text).casefold() for t in group if t.rule.named), None),
                 )
             )
     return _same_party(out, parties)

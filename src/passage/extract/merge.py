@@ -52,6 +52,8 @@ def _same_fact(a: Candidate, b: Candidate) -> bool:
         return False
     if ea.policy_kind != eb.policy_kind and not _generic_beside(a, b):
         return False
+    if a.name and b.name:
+        return a.name == b.name  # "Operation Rise" in its first phase and its second
     if not _compatible(ea.origin, eb.origin) or not _compatible_one(ea.location, eb.location):
         return False
     if (
