@@ -1562,3 +1562,24 @@ def test_a_named_operation_is_one_operation_across_its_phases() -> None:
         "arrested 80 more in Operation Summit."
     )
     assert len([e for e in events if e.type == "operation"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Authorities planned to register those entering the country and offer a voluntary "
+            "assisted return to those willing to go home.",
+            [("return", "planned")],
+        ),
+        (
+            "Officials planned a meeting on migration for Monday, but police deported 40 "
+            "migrants on Sunday.",
+            [("removal", "occurred")],
+        ),
+    ],
+)
+def test_a_plan_governs_the_verbs_joined_to_it_up_to_a_clause_break(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.status) for e in events_of(sentence)] == expected, sentence

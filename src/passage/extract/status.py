@@ -16,6 +16,7 @@ STATUS_WINDOW = 60  # characters before a trigger where negation, modality and t
 NEGATION_WINDOW = 30  # "did not deport": negation sits right before its verb
 FULFILLED_REACH = 90  # "accomplished his signature campaign promise to end ..."
 ADVOCACY_WINDOW = 120  # "the solution to <a long noun phrase> is to stop releasing"
+PLAN_REACH = 150  # "planned to register ... and offer a voluntary return": a plan's reach
 CLAUSE_REACH = 40  # "when they arrive", "an initiative to deport": the words right before
 # Types whose present tense states a fact ("migrants who remain in camps", a measure "that
 # requires"): a stock or a rule holds now; a movement in the present is generic.
@@ -132,8 +133,16 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     fulfilled_from = max(sentence.start, trigger.span.start - FULFILLED_REACH)
     if cue("fulfilled_before").search(text, fulfilled_from, trigger.span.start):
         return "occurred"  # "Trump fulfilled his promise to stop issuing visas": it is done
-    clause = text[start : min(sentence.end, trigger.span.end + 40)]
+    # a plan stated in another clause ("planned a meeting, but police deported 40") is
+    # not this act's
+    own = cue("clause_break", case=True).split(before)[-1]
+    clause = own + text[trigger.span.start : min(sentence.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
+        return "planned"
+    # "planned to register those entering the country and offer a voluntary return": a
+    # plan governs the verbs joined to it, however long, up to a clause break
+    reach = text[max(sentence.start, trigger.span.start - PLAN_REACH) : trigger.span.start]
+    if cue("plan_verb").search(cue("clause_break", case=True).split(reach)[-1]):
         return "planned"
     if trigger.type != "policy" and cue("agreed_before").search(before):
         return "planned"  # "Mexico agreed to carry out more deportations": the act is to come
