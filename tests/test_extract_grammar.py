@@ -426,6 +426,8 @@ def test_active_detaining_is_an_apprehension_unless_it_is_the_road_not_taken() -
         "Smugglers drive migrants to a spot where the border wall ends.",
         "Her campaign centres on a message that includes a moratorium on immigration.",
         "The newcomer, who campaigned on halting immigration for five years, won the primary.",
+        "The odds of a large migrant caravan reaching the US border, already low, have grown "
+        "slim over the past year.",
     ],
 )
 def test_questions_and_time_references_state_no_event(sentence: str) -> None:
