@@ -1586,3 +1586,15 @@ def test_a_plan_governs_the_verbs_joined_to_it_up_to_a_clause_break(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.status) for e in events_of(sentence)] == expected, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Their presence has long been controversial, with police crackdowns and threats of "
+        "deportation in previous years.",
+        "For years, migrants have crossed the river at night.",
+    ],
+)
+def test_the_past_as_a_habit_without_count_or_time_is_no_event(sentence: str) -> None:
+    assert events_of(sentence) == [], sentence

@@ -653,6 +653,10 @@ def _trend_only(text: str, sentence: Sentence, trigger: Trigger, ev: Event) -> b
     with neither a figure nor a time is no event (GUIDELINES)."""
     if ev.type == "policy" or ev.people is not None or ev.date is not None:
         return False
+    if cue("background_marker").search(text, sentence.span.start, sentence.span.end):
+        # "with police crackdowns and threats of deportation in previous years", "for
+        # years, they have resorted to crossings": the past as a habit, no act of the story
+        return True
     before = text[max(sentence.span.start, trigger.span.start - 50) : trigger.span.start]
     if cue("trend_before").search(before) is not None:
         return True
