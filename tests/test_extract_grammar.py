@@ -1598,3 +1598,18 @@ def test_a_plan_governs_the_verbs_joined_to_it_up_to_a_clause_break(
 )
 def test_the_past_as_a_habit_without_count_or_time_is_no_event(sentence: str) -> None:
     assert events_of(sentence) == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 200 migrants landed on a Greek island on Monday.", [("arrival", "GRC")]),
+        ("About 200 migrants reached the Italian coast on Monday.", [("arrival", "ITA")]),
+        ("About 200 migrants reached Greece on Monday.", [("arrival", "GRC")]),
+        ("Aid workers reached the Afghan families on Monday.", []),
+    ],
+)
+def test_a_country_s_adjective_before_a_place_noun_names_where(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.location) for e in events_of(sentence)] == expected, sentence

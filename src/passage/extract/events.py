@@ -840,9 +840,11 @@ def _set_countries(
             elif location is None and cue("location_before").search(before):
                 location = c
         elif location is None and (
-            cue("authority_after").match(after) or c.span.end <= trigger.span.start
+            cue("authority_after").match(after)
+            or c.span.end <= trigger.span.start
+            or (c.form == "adjective" and cue("place_noun_after").match(after))
         ):
-            location = c
+            location = c  # "landed on a Greek island": the adjective names where
     for a in found.agencies:
         if a.country and location is None:
             location = CountryMention(a.span, a.country, "name")

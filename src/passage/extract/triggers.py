@@ -234,8 +234,11 @@ OBJECT_REACH = 30  # characters after a trigger within which its country must be
 
 def _country_follows(text: str, start: int, end: int) -> bool:
     found = find_countries(text, start, min(end, start + OBJECT_REACH))
-    return (
-        bool(found) and cue("country_lead").fullmatch(text, start, found[0].span.start) is not None
+    if not found or cue("country_lead").fullmatch(text, start, found[0].span.start) is None:
+        return False
+    # "reached the Italian coast", not "reached the Afghan families"
+    return found[0].form not in ("adjective", "demonym") or bool(
+        cue("place_noun_after").match(text, found[0].span.end)
     )
 
 
