@@ -1613,3 +1613,10 @@ def test_a_country_s_adjective_before_a_place_noun_names_where(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.location) for e in events_of(sentence)] == expected, sentence
+
+
+def test_an_institution_named_by_the_people_it_serves_is_no_origin() -> None:
+    events = events_of("On Monday the 12 girls were transferred to the U.S. refugee agency.")
+    assert [(e.type, e.origin) for e in events] == [("detention", [])]
+    events = events_of("Police detained 40 Honduran migrants on Monday.")
+    assert [e.origin for e in events] == [["HND"]]

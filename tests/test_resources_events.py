@@ -9,6 +9,7 @@ from passage.model import EVENT_TYPES, POLICY_KINDS
 from passage.resources import load_json, load_jsonl
 
 CUE_NAMES = {
+    "institution_after",
     "place_noun_after",
     "background_marker",
     "plan_verb",

@@ -827,7 +827,7 @@ def _set_countries(
                 location = c
         elif (
             c.form == "demonym"
-            or (c.form != "capital" and cue("people_nouns").match(after.strip()))
+            or (c.form != "capital" and _people_after(after))
             or cue("origin_before").search(before)
         ):
             origin.append(c)
@@ -870,6 +870,13 @@ def _set_countries(
             ev.destination = ev.origin[0]
     if ev.type == "arrival" and ev.destination and ev.location is None:
         ev.location = ev.destination
+
+
+def _people_after(after: str) -> bool:
+    """ "U.S. citizens", "Honduran migrants": people of that country; not "the U.S.
+    refugee agency", an institution named by the people it serves."""
+    people = cue("people_nouns").match(after.strip())
+    return people is not None and not cue("institution_after").match(after.strip(), people.end())
 
 
 def _set_places(ev: Event, trigger: Trigger, found: Mentions) -> None:
