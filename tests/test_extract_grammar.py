@@ -1304,6 +1304,10 @@ def test_a_prisoner_s_parole_is_criminal_justice_not_immigration_parole() -> Non
         ("Police dismantled a migrant camp in Calais on Tuesday.", [("operation", None)]),
         ("Officers cleared the encampment of migrants near the station.", [("operation", None)]),
         ("Volunteers cleared the snow outside the shelter for migrants.", []),
+        (
+            "The number of migrants in Border Patrol custody doubled in August.",
+            [("detention", None)],
+        ),
         ("Police clamped down on migrants camping near the port.", [("operation", None)]),
     ],
 )
