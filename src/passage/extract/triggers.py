@@ -107,8 +107,10 @@ def _rules_by_hint(lang: str = LANG) -> dict[str, tuple[int, ...]]:
 HINT_PREFIX = 4  # hints are looked up by the first letters of the sentence's words
 
 _WORD = re.compile(r"[a-z0-9$]+")
-# the first letters of every word, as the hint index keys them
-_HEAD = re.compile(rf"(?<![a-z0-9$])[a-z0-9$]{{1,{HINT_PREFIX}}}")
+# the first letters of every word, as the hint index keys them: a whole word is consumed,
+# its first letters kept (the same words as a look-behind for a word start, and faster:
+# the regex engine skips to the next word's first letter on its own)
+_HEAD = re.compile(rf"([a-z0-9$]{{1,{HINT_PREFIX}}})[a-z0-9$]*")
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,9 @@ def find_triggers(
     hits.sort(key=lambda hit: (hit[0], -hit[2].end(), hit[1]))
     found: list[Trigger] = []
     taken_until = span.start
+    # the sentence with the one before: whether a cue is there is read once per sentence
+    window = (span.start if context_from is None else context_from, span.end)
+    in_window: dict[str, bool] = {}
     for start, order, m in hits:
         if start < taken_until:
             continue  # overlaps an earlier (or higher-ranked) trigger
@@ -198,13 +203,11 @@ def find_triggers(
             about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
         ):
             continue
-        if rule.type in SENTENCE_CONTEXT_TYPES and not cue("migration_context").search(
-            text, span.start if context_from is None else context_from, span.end
+        if rule.type in SENTENCE_CONTEXT_TYPES and not _in_window(
+            "migration_context", text, window, in_window
         ):
             continue  # courts, funds, bills and bans in a migration report rule on other things too
-        if rule.type == "policy" and cue("support_services").search(
-            text, span.start if context_from is None else context_from, span.end
-        ):
+        if rule.type == "policy" and _in_window("support_services", text, window, in_window):
             continue  # a programme of legal aid or services helps people; it enforces nothing
         if (
             rule.type == "policy"
@@ -215,6 +218,13 @@ def find_triggers(
         found.append(Trigger(Span(m.start(), m.end()), rule))
         taken_until = m.end()
     return found
+
+
+def _in_window(name: str, text: str, window: tuple[int, int], seen: dict[str, bool]) -> bool:
+    """Does cue ``name`` occur in ``text[window]``? Answers are kept in ``seen``."""
+    if name not in seen:
+        seen[name] = cue(name).search(text, *window) is not None
+    return seen[name]
 
 
 OBJECT_REACH = 30  # characters after a trigger within which its country must begin
