@@ -193,14 +193,15 @@ def sentence_events(
                 continue
             # "immigrants that have crossed the border": a relative clause with no count and
             # no time says who people are; it only adds evidence to a fact stated elsewhere
-            describing = (weak or (etype not in STATE_TYPES and _relative_verb(text, lead))) and (
-                ev.date is None
-            )
+            moving = etype not in STATE_TYPES
+            # read once: both tests below may ask for it
+            participle = moving and _describing_participle(text, lead)
+            describing = (
+                weak or (moving and (_relative_clause(text, lead) or participle))
+            ) and ev.date is None
             # "immigrants released into the country": a participle alone in its group says
             # who people are, whatever time the sentence names elsewhere
-            describing = describing or (
-                len(group) == 1 and etype not in STATE_TYPES and _describing_participle(text, lead)
-            )
+            describing = describing or (len(group) == 1 and participle)
             weak_only = describing and ev.people is None
             out.append(
                 Candidate(
@@ -502,10 +503,13 @@ def _primary(
 
 
 def _relative_verb(text: str, trigger: Trigger) -> bool:
+    return _relative_clause(text, trigger) or _describing_participle(text, trigger)
+
+
+def _relative_clause(text: str, trigger: Trigger) -> bool:
+    """ "immigrants who have crossed": a relative pronoun right before the verb."""
     start = max(0, trigger.span.start - RELATIVE_REACH)
-    if cue("relative_clause_before").search(text, start, trigger.span.start) is not None:
-        return True
-    return _describing_participle(text, trigger)
+    return cue("relative_clause_before").search(text, start, trigger.span.start) is not None
 
 
 def _describing_participle(text: str, trigger: Trigger) -> bool:
