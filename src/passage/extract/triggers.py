@@ -17,7 +17,7 @@ from functools import cache
 
 from passage.extract.geo import find_countries
 from passage.model import Span
-from passage.regexes import top_level_branches
+from passage.regexes import compile_words, top_level_branches
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -79,7 +79,7 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             to_country=line.get("object") == "country",
             named=bool(line.get("named", False)),
         )
-        pattern = re.compile(_boundary_first(line["pattern"]), re.IGNORECASE)
+        pattern = compile_words(_boundary_first(line["pattern"]), re.IGNORECASE)
         out.append(_Compiled(rule, pattern, tuple(line["hints"])))
     return tuple(out)
 
@@ -158,7 +158,7 @@ def cue_source(name: str, lang: str = LANG) -> str:
 @cache
 def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
     """A compiled cue pattern from ``resources/cues.json`` (case-insensitive unless ``case``)."""
-    return re.compile(cue_source(name, lang), 0 if case else re.IGNORECASE)
+    return compile_words(cue_source(name, lang), 0 if case else re.IGNORECASE)
 
 
 def find_triggers(
