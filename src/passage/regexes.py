@@ -65,37 +65,94 @@ def _case_variants(char: str) -> list[str]:
     return [c for c in candidates if re.fullmatch(re.escape(char), c, re.IGNORECASE)]
 
 
+MAX_ALTERNATIVES = 400  # a pattern that expands to more alternatives is compiled as it is
+
+# A zero-width test at the start of an alternative, and the same test one character later
+# (behind the character the faster form consumes first; that character is a letter or a
+# digit, never a newline, so "." matches it).
+_BEHIND = {"\\b": "(?<=\\b.)"}
+
+
+def _shifted(test: str) -> str:
+    if test in _BEHIND:
+        return _BEHIND[test]
+    return f"{test[:4]}(?:{test[4:-1]}).)"  # "(?<!the )" -> "(?<!(?:the ).)"
+
+
+def _alternatives(pattern: str, tests: tuple[str, ...] = ()) -> list[tuple[str, str]] | None:
+    """``pattern`` as alternatives in order, each as (first character, the rest with the
+    zero-width tests before that character moved behind it), or None for another shape.
+
+    A leading non-capturing group is distributed: ``(?:a|b)c`` is ``ac|bc``, tried in
+    the same order; an optional one, ``(?:a)?c``, is ``ac|c``."""
+    out: list[tuple[str, str]] = []
+    for branch in top_level_branches(pattern):
+        found = _branch(branch, tests)
+        if found is None or len(out) + len(found) > MAX_ALTERNATIVES:
+            return None
+        out.extend(found)
+    return out
+
+
+def _branch(branch: str, tests: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    while branch.startswith(("\\b", "(?<!", "(?<=")):
+        end = 2 if branch.startswith("\\b") else _group_end(branch, 0)
+        if end is None or branch[end : end + 1] in _QUANTIFIERS:
+            return None
+        tests, branch = (*tests, branch[:end]), branch[end:]
+    if branch.startswith("(?:"):
+        end = _group_end(branch, 0)
+        if end is None:
+            return None
+        inner, after = branch[3 : end - 1], branch[end:]
+        if after[:1] == "?" and after[1:2] not in ("?", "+"):
+            ways = [f"(?:{inner}){after[1:]}", after[1:]]  # greedy: with the group first
+        elif after[:1] in _QUANTIFIERS:
+            return None
+        else:
+            ways = [alternative + after for alternative in top_level_branches(inner)]
+        out: list[tuple[str, str]] = []
+        for way in ways:
+            found = _branch(way, tests)
+            if found is None:
+                return None
+            out.extend(found)
+        return out
+    first = branch[:1]
+    if not (first.isascii() and first.isalnum()) or branch[1:2] in _QUANTIFIERS:
+        return None
+    return [(first, "".join(map(_shifted, tests)) + branch[1:])]
+
+
 def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, or a pattern with exactly the same matches that
     the regex engine scans faster.
 
     Python's engine tries a case-insensitive ``\\b(?:cat|dog)`` at every position of the
     text; a pattern that opens with plain characters lets it skip in C to the next
-    position holding one. So ``\\b(?:cat|dog|Cow)`` becomes
-    ``(?:c(?<=\\b.)(?i:at|ow)|C(?<=\\b.)(?i:at|ow)|d(?<=\\b.)(?i:og)|D(?<=\\b.)(?i:og))``:
-    the first letter in each case it matches, the word boundary checked behind it, then
-    the rest of each alternative, in their order. Patterns of another shape, with groups
-    that capture, or whose alternatives do not open with a plain letter or digit, are
+    position holding one. So ``\\b(?:cat|Cow|dog)`` becomes
+    ``(?:c(?i:(?<=\\b.)at|(?<=\\b.)ow)|C(?i:(?<=\\b.)at|(?<=\\b.)ow)|d(?i:(?<=\\b.)og)|D(...))``:
+    the first character in each case it matches, then the alternatives that open with it,
+    in their order, each with the tests before its first character (word boundaries,
+    look-behinds) moved behind it. Only case-insensitive patterns without capturing groups
+    whose every alternative opens with a plain letter or digit are rewritten; others are
     compiled as they are.
     """
     plain = re.compile(pattern, flags)
-    if flags != re.IGNORECASE or plain.groups or len(top_level_branches(pattern)) != 1:
+    if flags != re.IGNORECASE or plain.groups:
         return plain
-    lead = "\\b(?:"
-    end = _group_end(pattern, len(lead) - 3) if pattern.startswith(lead) else None
-    if end is None or pattern[end : end + 1] in _QUANTIFIERS:
+    alternatives = _alternatives(pattern)
+    if alternatives is None:
         return plain
-    rests: dict[str, list[str]] = {}  # first letter (lowercase) -> the rest of each alternative
-    for alternative in top_level_branches(pattern[len(lead) : end - 1]):
-        first = alternative[:1]
-        if not (first.isascii() and first.isalnum()) or alternative[1:2] in _QUANTIFIERS:
-            return plain
-        rests.setdefault(first.lower(), []).append(alternative[1:])
-    # the consumed first character is a letter or digit, never a newline: "." matches it
+    rests: dict[str, list[str]] = {}  # first character (lowercase) -> rest of each alternative
+    for first, rest in alternatives:
+        rests.setdefault(first.lower(), []).append(rest)
     branches = [
-        f"{re.escape(variant)}(?<=\\b.)(?i:{'|'.join(rest)})"
+        f"{re.escape(variant)}(?i:{'|'.join(rest)})"
         for first, rest in rests.items()
         for variant in _case_variants(first)
     ]
-    after = pattern[end:]
-    return re.compile("(?:" + "|".join(branches) + ")" + (f"(?i:{after})" if after else ""))
+    try:
+        return re.compile("(?:" + "|".join(branches) + ")")
+    except re.error:  # a look-behind that cannot take one more character
+        return plain
