@@ -67,53 +67,76 @@ def _case_variants(char: str) -> list[str]:
 
 MAX_ALTERNATIVES = 400  # a pattern that expands to more alternatives is compiled as it is
 
-# A zero-width test at the start of an alternative, and the same test one character later
-# (behind the character the faster form consumes first; that character is a letter or a
-# digit, never a newline, so "." matches it).
-_BEHIND = {"\\b": "(?<=\\b.)"}
+Test = tuple[str, bool]  # a zero-width test before an alternative's first character, and
+# whether it was read case-insensitively
 
 
-def _shifted(test: str) -> str:
-    if test in _BEHIND:
-        return _BEHIND[test]
-    return f"{test[:4]}(?:{test[4:-1]}).)"  # "(?<!the )" -> "(?<!(?:the ).)"
+def _scoped(regex: str, ignore_case: bool) -> str:
+    return f"(?i:{regex})" if ignore_case else f"(?-i:{regex})"
 
 
-def _alternatives(pattern: str, tests: tuple[str, ...] = ()) -> list[tuple[str, str]] | None:
-    """``pattern`` as alternatives in order, each as (first character, the rest with the
-    zero-width tests before that character moved behind it), or None for another shape.
+def _shifted(test: Test) -> str:
+    """The test one character later: behind the character the faster form consumes first
+    (a letter or a digit, never a newline, so "." matches it)."""
+    regex, ignore_case = test
+    if regex == "\\b":
+        return "(?<=\\b.)"
+    return _scoped(f"{regex[:4]}(?:{regex[4:-1]}).)", ignore_case)  # (?<!a ) -> (?<!(?:a ).)
 
-    A leading non-capturing group is distributed: ``(?:a|b)c`` is ``ac|bc``, tried in
-    the same order; an optional one, ``(?:a)?c``, is ``ac|c``."""
-    out: list[tuple[str, str]] = []
+
+# an alternative: its first character, whether that is read case-insensitively, and the
+# rest (the tests before the first character moved behind it, and explicit case flags)
+Alternative = tuple[str, bool, str]
+
+
+def _alternatives(
+    pattern: str, ignore_case: bool, tests: tuple[Test, ...] = (), tail: str = ""
+) -> list[Alternative] | None:
+    """``pattern`` (then ``tail``) as alternatives in order, or None for another shape.
+
+    A leading group is distributed: ``(?:a|b)c`` is ``ac|bc``, tried in the same order;
+    an optional one, ``(?:a)?c``, is ``ac|c``; ``(?-i:a|b)c`` keeps its flag on a and b."""
+    out: list[Alternative] = []
     for branch in top_level_branches(pattern):
-        found = _branch(branch, tests)
+        found = _branch(branch, ignore_case, tests, tail)
         if found is None or len(out) + len(found) > MAX_ALTERNATIVES:
             return None
         out.extend(found)
     return out
 
 
-def _branch(branch: str, tests: tuple[str, ...]) -> list[tuple[str, str]] | None:
+_FLAG_GROUPS = {"(?:": None, "(?i:": True, "(?-i:": False}
+
+
+def _branch(
+    branch: str, ignore_case: bool, tests: tuple[Test, ...], tail: str
+) -> list[Alternative] | None:
     while branch.startswith(("\\b", "(?<!", "(?<=")):
         end = 2 if branch.startswith("\\b") else _group_end(branch, 0)
         if end is None or branch[end : end + 1] in _QUANTIFIERS:
             return None
-        tests, branch = (*tests, branch[:end]), branch[end:]
-    if branch.startswith("(?:"):
+        tests, branch = (*tests, (branch[:end], ignore_case)), branch[end:]
+    opener = next((o for o in _FLAG_GROUPS if branch.startswith(o)), None)
+    if opener is not None:
         end = _group_end(branch, 0)
         if end is None:
             return None
-        inner, after = branch[3 : end - 1], branch[end:]
+        inner, after = branch[len(opener) : end - 1], branch[end:]
+        flag = _FLAG_GROUPS[opener]
+        if flag is not None:  # the flag holds inside only: what follows keeps the outer one
+            if after[:1] in _QUANTIFIERS:
+                return None
+            tail = (_scoped(after, ignore_case) if after else "") + tail
+            return _alternatives(inner, flag, tests, tail)
         if after[:1] == "?" and after[1:2] not in ("?", "+"):
             ways = [f"(?:{inner}){after[1:]}", after[1:]]  # greedy: with the group first
         elif after[:1] in _QUANTIFIERS:
             return None
         else:
             ways = [alternative + after for alternative in top_level_branches(inner)]
-        out: list[tuple[str, str]] = []
+        out: list[Alternative] = []
         for way in ways:
-            found = _branch(way, tests)
+            found = _branch(way, ignore_case, tests, tail)
             if found is None:
                 return None
             out.extend(found)
@@ -121,7 +144,8 @@ def _branch(branch: str, tests: tuple[str, ...]) -> list[tuple[str, str]] | None
     first = branch[:1]
     if not (first.isascii() and first.isalnum()) or branch[1:2] in _QUANTIFIERS:
         return None
-    return [(first, "".join(map(_shifted, tests)) + branch[1:])]
+    rest = "".join(map(_shifted, tests)) + _scoped(branch[1:], ignore_case) + tail
+    return [(first, ignore_case, rest)]
 
 
 def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -130,9 +154,9 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
     Python's engine tries a case-insensitive ``\\b(?:cat|dog)`` at every position of the
     text; a pattern that opens with plain characters lets it skip in C to the next
-    position holding one. So ``\\b(?:cat|Cow|dog)`` becomes
-    ``(?:c(?i:(?<=\\b.)at|(?<=\\b.)ow)|C(?i:(?<=\\b.)at|(?<=\\b.)ow)|d(?i:(?<=\\b.)og)|D(...))``:
-    the first character in each case it matches, then the alternatives that open with it,
+    position holding one. So ``\\b(?:cat|dog)`` becomes
+    ``(?:c(?:(?<=\\b.)(?i:at))|C(?:(?<=\\b.)(?i:at))|d(?:(?<=\\b.)(?i:og))|D(...))``:
+    each character an alternative may open with, then the alternatives that open with it,
     in their order, each with the tests before its first character (word boundaries,
     look-behinds) moved behind it. Only case-insensitive patterns without capturing groups
     whose every alternative opens with a plain letter or digit are rewritten; others are
@@ -141,17 +165,14 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     plain = re.compile(pattern, flags)
     if flags != re.IGNORECASE or plain.groups:
         return plain
-    alternatives = _alternatives(pattern)
+    alternatives = _alternatives(pattern, True)
     if alternatives is None:
         return plain
-    rests: dict[str, list[str]] = {}  # first character (lowercase) -> rest of each alternative
-    for first, rest in alternatives:
-        rests.setdefault(first.lower(), []).append(rest)
-    branches = [
-        f"{re.escape(variant)}(?i:{'|'.join(rest)})"
-        for first, rest in rests.items()
-        for variant in _case_variants(first)
-    ]
+    rests: dict[str, list[str]] = {}  # a first character -> the alternatives it opens
+    for first, ignore_case, rest in alternatives:
+        for variant in _case_variants(first) if ignore_case else [first]:
+            rests.setdefault(variant, []).append(rest)
+    branches = [f"{re.escape(v)}(?:{'|'.join(rest)})" for v, rest in rests.items()]
     try:
         return re.compile("(?:" + "|".join(branches) + ")")
     except re.error:  # a look-behind that cannot take one more character
