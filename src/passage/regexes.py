@@ -71,6 +71,9 @@ Test = tuple[str, bool]  # a zero-width test before an alternative's first chara
 # whether it was read case-insensitively
 
 
+_BOUNDARY_BEHIND = "(?<=\\b.)"  # a word boundary one character back
+
+
 def _scoped(regex: str, ignore_case: bool) -> str:
     return f"(?i:{regex})" if ignore_case else f"(?-i:{regex})"
 
@@ -80,13 +83,13 @@ def _shifted(test: Test) -> str:
     (a letter or a digit, never a newline, so "." matches it)."""
     regex, ignore_case = test
     if regex == "\\b":
-        return "(?<=\\b.)"
+        return _BOUNDARY_BEHIND
     return _scoped(f"{regex[:4]}(?:{regex[4:-1]}).)", ignore_case)  # (?<!a ) -> (?<!(?:a ).)
 
 
-# an alternative: its first character, whether that is read case-insensitively, and the
-# rest (the tests before the first character moved behind it, and explicit case flags)
-Alternative = tuple[str, bool, str]
+# an alternative: its first character, whether that is read case-insensitively, the tests
+# before the first character moved behind it, and the rest (with explicit case flags)
+Alternative = tuple[str, bool, tuple[str, ...], str]
 
 
 def _alternatives(
@@ -144,8 +147,19 @@ def _branch(
     first = branch[:1]
     if not (first.isascii() and first.isalnum()) or branch[1:2] in _QUANTIFIERS:
         return None
-    rest = "".join(map(_shifted, tests)) + _scoped(branch[1:], ignore_case) + tail
-    return [(first, ignore_case, rest)]
+    return [
+        (first, ignore_case, tuple(map(_shifted, tests)), _scoped(branch[1:], ignore_case) + tail)
+    ]
+
+
+def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
+    """The alternatives that open with one character, after it; a test that all of them
+    make first is made once (inside words, most positions fail at a word boundary)."""
+    tests = {shifted[:1] for shifted, _ in alternatives}
+    if len(tests) == 1 and (common := tests.pop()):
+        rest = [(shifted[1:], body) for shifted, body in alternatives]
+        return common[0] + _after_first(rest)
+    return "(?:" + "|".join("".join(shifted) + body for shifted, body in alternatives) + ")"
 
 
 def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -168,11 +182,11 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     alternatives = _alternatives(pattern, True)
     if alternatives is None:
         return plain
-    rests: dict[str, list[str]] = {}  # a first character -> the alternatives it opens
-    for first, ignore_case, rest in alternatives:
+    opened: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first character -> alternatives
+    for first, ignore_case, shifted, rest in alternatives:
         for variant in _case_variants(first) if ignore_case else [first]:
-            rests.setdefault(variant, []).append(rest)
-    branches = [f"{re.escape(v)}(?:{'|'.join(rest)})" for v, rest in rests.items()]
+            opened.setdefault(variant, []).append((shifted, rest))
+    branches = [re.escape(v) + _after_first(rest) for v, rest in opened.items()]
     try:
         return re.compile("(?:" + "|".join(branches) + ")")
     except re.error:  # a look-behind that cannot take one more character
