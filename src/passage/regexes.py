@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 
 def top_level_branches(pattern: str) -> list[str]:
@@ -28,6 +30,27 @@ def top_level_branches(pattern: str) -> list[str]:
         i += 1
     branches.append(pattern[start:])
     return branches
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for many literal strings, longest first at every branch."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(root) or "(?!)"
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(c) + _node_pattern(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 # Characters beyond ASCII that re.IGNORECASE matches to an ASCII letter (dotted and dotless

@@ -21,6 +21,7 @@ from typing import Any
 
 from passage.extract.dates import calendar_words
 from passage.model import AgencyMention, CountryMention, PlaceMention, Span
+from passage.regexes import trie_pattern
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -36,27 +37,6 @@ CITY_KINDS = frozenset({"city", "region", "facility", "island"})
 PREFIXED_KINDS = frozenset({"city", "state", "region", "island"})  # may take "rural", "downtown"
 # country forms that may open an agency's name ("U.S. officials", "Pakistani government")
 PREFIX_FORMS = frozenset({"name", "short", "adjective"})
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation for many literal strings, longest first at every branch."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(root) or "(?!)"
-
-
-def _node_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(c) + _node_pattern(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
 
 
 def _bounded(words: Iterable[str]) -> re.Pattern[str]:
