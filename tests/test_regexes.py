@@ -51,6 +51,9 @@ def test_the_faster_form_opens_with_plain_letters_and_keeps_the_order() -> None:
         r"|a(?<=\b.)(?:(?i:c))|A(?<=\b.)(?:(?i:c))"
         r"|b(?<=\b.)(?:(?i:c))|B(?:(?<=\b.)(?i:c)|(?-i:d)(?i:e)))"
     )
+    # a mark, escaped or not, opens an alternative too; it has no case
+    fast = compile_words(r"\$\d+|, and", re.IGNORECASE)
+    assert fast.pattern == r"(?:\$(?:(?i:\d+))|,(?:(?i: and)))"
     # capturing groups, alternatives that open otherwise, quantified groups: as they are
     kept = (r"\b(?:a(b)|c)", r"\b(?:\d+|cat)", r"\b(?:a?b|c)", r"\b(?:ab|c)+d", r"(?=a)b", r"[ab]")
     for pattern in kept:

@@ -57,6 +57,8 @@ def _node_pattern(node: dict[str, Any]) -> str:
 # i, long s, Kelvin sign); a test checks this list against every code point.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _QUANTIFIERS = ("?", "*", "+", "{")
+_MARKS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ ")  # ASCII punctuation and space
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # marks that mean something unescaped
 
 
 def _group_end(pattern: str, start: int) -> int | None:
@@ -167,12 +169,15 @@ def _branch(
                 return None
             out.extend(found)
         return out
-    first = branch[:1]
-    if not (first.isascii() and first.isalnum()) or branch[1:2] in _QUANTIFIERS:
+    # one plain character first: a letter or a digit, a mark, or an escaped mark ("\\$")
+    size = 2 if branch[:1] == "\\" and branch[1:2] in _MARKS else 1
+    first = branch[size - 1 : size]
+    if not (first.isalnum() or first in _MARKS) or not first.isascii():
         return None
-    return [
-        (first, ignore_case, tuple(map(_shifted, tests)), _scoped(branch[1:], ignore_case) + tail)
-    ]
+    if (size == 1 and first in _SPECIAL) or branch[size : size + 1] in _QUANTIFIERS:
+        return None
+    rest = _scoped(branch[size:], ignore_case) + tail
+    return [(first, ignore_case and first.isalpha(), tuple(map(_shifted, tests)), rest)]
 
 
 def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
