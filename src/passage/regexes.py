@@ -91,6 +91,9 @@ def _case_variants(char: str) -> list[str]:
 
 
 MAX_ALTERNATIVES = 400  # a pattern that expands to more alternatives is compiled as it is
+# A case-sensitive pattern that more lowercase letters can open stays as it is: inside
+# words nearly every position would be tried (names open with capitals: few are).
+MAX_LOWER_OPENERS = 3
 
 Test = tuple[str, bool]  # a zero-width test before an alternative's first character, and
 # whether it was read case-insensitively
@@ -172,8 +175,8 @@ def _branch(
     # one plain character first: a letter or a digit, a mark, or an escaped mark ("\\$")
     size = 2 if branch[:1] == "\\" and branch[1:2] in _MARKS else 1
     first = branch[size - 1 : size]
-    if not (first.isalnum() or first in _MARKS) or not first.isascii():
-        return None
+    if not (first.isalnum() or first in _MARKS) or (ignore_case and not first.isascii()):
+        return None  # beyond ASCII, only a case-sensitive letter is known to match itself
     if (size == 1 and first in _SPECIAL) or branch[size : size + 1] in _QUANTIFIERS:
         return None
     rest = _scoped(branch[size:], ignore_case) + tail
@@ -205,11 +208,13 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     compiled as they are.
     """
     plain = re.compile(pattern, flags)
-    if flags != re.IGNORECASE or plain.groups:
+    if flags not in (0, re.IGNORECASE) or plain.groups:
         return plain
-    alternatives = _alternatives(pattern, True)
+    alternatives = _alternatives(pattern, flags == re.IGNORECASE)
     if alternatives is None:
         return plain
+    if not flags and len({f for f, _, _, _ in alternatives if f.islower()}) > MAX_LOWER_OPENERS:
+        return plain  # the original's test at each position is cheaper than the dispatch
     opened: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first character -> alternatives
     for first, ignore_case, shifted, rest in alternatives:
         for variant in _case_variants(first) if ignore_case else [first]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from passage.extract.dates import calendar_words
 from passage.model import AgencyMention, CountryMention, PlaceMention, Span
-from passage.regexes import trie_pattern
+from passage.regexes import compile_words, trie_pattern
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -40,7 +40,7 @@ PREFIX_FORMS = frozenset({"name", "short", "adjective"})
 
 
 def _bounded(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
+    return compile_words(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
 
 
 def _variants(surface: str, upper: bool = False) -> list[str]:
