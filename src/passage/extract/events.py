@@ -132,6 +132,7 @@ def sentence_events(
         statuses = {k: "ongoing" if v == "occurred" else v for k, v in statuses.items()}
     people_figures = _people_figures(text, found)
     owners = _assign_figures(text, people_figures, by_type)
+    source = _source(text, sentence.span, found)  # one per sentence, for all its events
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
@@ -179,7 +180,7 @@ def sentence_events(
                 parties.add(1)
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
-            _set_actor_source(text, ev, sentence, lead, found)
+            _set_actor_source(text, ev, lead, found, source)
             _set_date(
                 text,
                 ev,
@@ -385,6 +386,7 @@ def continued_events(
     ]
     if not bare:
         return []
+    source = _source(text, sentence.span, found)  # one per sentence, for all its events
     out: list[Candidate] = []
     for figure in bare:
         ev = Event(
@@ -397,7 +399,7 @@ def continued_events(
         )
         ev.spans["trigger"] = [lead.trigger.span]
         _set_people(ev, figure)
-        _set_actor_source(text, ev, sentence, lead.trigger, found)
+        _set_actor_source(text, ev, lead.trigger, found, source)
         _set_date(
             text,
             ev,
@@ -853,8 +855,9 @@ def _set_places(ev: Event, trigger: Trigger, found: Mentions) -> None:
 
 
 def _set_actor_source(
-    text: str, ev: Event, sentence: Sentence, trigger: Trigger, found: Mentions
+    text: str, ev: Event, trigger: Trigger, found: Mentions, source: Span | None
 ) -> None:
+    """The authority that acted, and ``source``: who the sentence attributes it to."""
     actors = [
         a
         for a in found.agencies
@@ -870,7 +873,6 @@ def _set_actor_source(
     if actor is not None:
         ev.actor = actor.name
         ev.spans["actor"] = [actor.span]
-    source = _source(text, sentence.span, found)
     if source is not None:
         ev.source = source.of(text)
         ev.spans["source"] = [source]
