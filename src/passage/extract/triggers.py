@@ -173,6 +173,8 @@ def find_triggers(
     rules = _compiled()
     by_hint = _rules_by_hint()
     active = sorted({order for hint in _hints_in(lower) for order in by_hint[hint]})
+    if not active:
+        return []  # most sentences: no rule can match
     hits: list[tuple[int, int, re.Match[str]]] = []
     for order in active:
         pattern = rules[order].pattern
