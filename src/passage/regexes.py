@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 
 def top_level_branches(pattern: str) -> list[str]:
     """The pattern split at the ``|`` that stand outside groups and character classes."""
@@ -26,3 +30,197 @@ def top_level_branches(pattern: str) -> list[str]:
         i += 1
     branches.append(pattern[start:])
     return branches
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for many literal strings, longest first at every branch."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(root) or "(?!)"
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(c) + _node_pattern(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+# Characters beyond ASCII that re.IGNORECASE matches to an ASCII letter (dotted and dotless
+# i, long s, Kelvin sign); a test checks this list against every code point.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_QUANTIFIERS = ("?", "*", "+", "{")
+_MARKS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ ")  # ASCII punctuation and space
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # marks that mean something unescaped
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index after the ``)`` that closes the group opened at ``pattern[start]``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i += 2 if pattern.startswith("[^", i) else 1
+            if pattern[i : i + 1] == "]":
+                i += 1  # a "]" first in a class is literal
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _case_variants(char: str) -> list[str]:
+    """Every character that ``char`` matches under re.IGNORECASE (``char`` is ASCII)."""
+    candidates = dict.fromkeys([char, char.lower(), char.upper(), *FOLDS_TO_ASCII])
+    return [c for c in candidates if re.fullmatch(re.escape(char), c, re.IGNORECASE)]
+
+
+MAX_ALTERNATIVES = 400  # a pattern that expands to more alternatives is compiled as it is
+# A case-sensitive pattern that more lowercase letters can open stays as it is: inside
+# words nearly every position would be tried (names open with capitals: few are).
+MAX_LOWER_OPENERS = 3
+
+Test = tuple[str, bool]  # a zero-width test before an alternative's first character, and
+# whether it was read case-insensitively
+
+
+_BOUNDARY_BEHIND = "(?<=\\b.)"  # a word boundary one character back
+
+
+def _scoped(regex: str, ignore_case: bool) -> str:
+    return f"(?i:{regex})" if ignore_case else f"(?-i:{regex})"
+
+
+def _shifted(test: Test) -> str:
+    """The test one character later: behind the character the faster form consumes first
+    (a letter or a digit, never a newline, so "." matches it)."""
+    regex, ignore_case = test
+    if regex == "\\b":
+        return _BOUNDARY_BEHIND
+    return _scoped(f"{regex[:4]}(?:{regex[4:-1]}).)", ignore_case)  # (?<!a ) -> (?<!(?:a ).)
+
+
+# an alternative: its first character, whether that is read case-insensitively, the tests
+# before the first character moved behind it, and the rest (with explicit case flags)
+Alternative = tuple[str, bool, tuple[str, ...], str]
+
+
+def _alternatives(
+    pattern: str, ignore_case: bool, tests: tuple[Test, ...] = (), tail: str = ""
+) -> list[Alternative] | None:
+    """``pattern`` (then ``tail``) as alternatives in order, or None for another shape.
+
+    A leading group is distributed: ``(?:a|b)c`` is ``ac|bc``, tried in the same order;
+    an optional one, ``(?:a)?c``, is ``ac|c``; ``(?-i:a|b)c`` keeps its flag on a and b."""
+    out: list[Alternative] = []
+    for branch in top_level_branches(pattern):
+        found = _branch(branch, ignore_case, tests, tail)
+        if found is None or len(out) + len(found) > MAX_ALTERNATIVES:
+            return None
+        out.extend(found)
+    return out
+
+
+_FLAG_GROUPS = {"(?:": None, "(?i:": True, "(?-i:": False}
+
+
+def _branch(
+    branch: str, ignore_case: bool, tests: tuple[Test, ...], tail: str
+) -> list[Alternative] | None:
+    while branch.startswith(("\\b", "(?<!", "(?<=")):
+        end = 2 if branch.startswith("\\b") else _group_end(branch, 0)
+        if end is None or branch[end : end + 1] in _QUANTIFIERS:
+            return None
+        tests, branch = (*tests, (branch[:end], ignore_case)), branch[end:]
+    opener = next((o for o in _FLAG_GROUPS if branch.startswith(o)), None)
+    if opener is not None:
+        end = _group_end(branch, 0)
+        if end is None:
+            return None
+        inner, after = branch[len(opener) : end - 1], branch[end:]
+        flag = _FLAG_GROUPS[opener]
+        if flag is not None:  # the flag holds inside only: what follows keeps the outer one
+            if after[:1] in _QUANTIFIERS:
+                return None
+            tail = (_scoped(after, ignore_case) if after else "") + tail
+            return _alternatives(inner, flag, tests, tail)
+        if after[:1] == "?" and after[1:2] not in ("?", "+"):
+            ways = [f"(?:{inner}){after[1:]}", after[1:]]  # greedy: with the group first
+        elif after[:1] in _QUANTIFIERS:
+            return None
+        else:
+            ways = [alternative + after for alternative in top_level_branches(inner)]
+        out: list[Alternative] = []
+        for way in ways:
+            found = _branch(way, ignore_case, tests, tail)
+            if found is None:
+                return None
+            out.extend(found)
+        return out
+    # one plain character first: a letter or a digit, a mark, or an escaped mark ("\\$")
+    size = 2 if branch[:1] == "\\" and branch[1:2] in _MARKS else 1
+    first = branch[size - 1 : size]
+    if not (first.isalnum() or first in _MARKS) or (ignore_case and not first.isascii()):
+        return None  # beyond ASCII, only a case-sensitive letter is known to match itself
+    if (size == 1 and first in _SPECIAL) or branch[size : size + 1] in _QUANTIFIERS:
+        return None
+    rest = _scoped(branch[size:], ignore_case) + tail
+    return [(first, ignore_case and first.isalpha(), tuple(map(_shifted, tests)), rest)]
+
+
+def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
+    """The alternatives that open with one character, after it; a test that all of them
+    make first is made once (inside words, most positions fail at a word boundary)."""
+    tests = {shifted[:1] for shifted, _ in alternatives}
+    if len(tests) == 1 and (common := tests.pop()):
+        rest = [(shifted[1:], body) for shifted, body in alternatives]
+        return common[0] + _after_first(rest)
+    return "(?:" + "|".join("".join(shifted) + body for shifted, body in alternatives) + ")"
+
+
+def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, or a pattern with exactly the same matches that
+    the regex engine scans faster.
+
+    Python's engine tries a case-insensitive ``\\b(?:cat|dog)`` at every position of the
+    text; a pattern that opens with plain characters lets it skip in C to the next
+    position holding one. So ``\\b(?:cat|dog)`` becomes
+    ``(?:c(?:(?<=\\b.)(?i:at))|C(?:(?<=\\b.)(?i:at))|d(?:(?<=\\b.)(?i:og))|D(...))``:
+    each character an alternative may open with, then the alternatives that open with it,
+    in their order, each with the tests before its first character (word boundaries,
+    look-behinds) moved behind it. Only case-insensitive patterns without capturing groups
+    whose every alternative opens with a plain letter or digit are rewritten; others are
+    compiled as they are.
+    """
+    plain = re.compile(pattern, flags)
+    if flags not in (0, re.IGNORECASE) or plain.groups:
+        return plain
+    alternatives = _alternatives(pattern, flags == re.IGNORECASE)
+    if alternatives is None:
+        return plain
+    if not flags and len({f for f, _, _, _ in alternatives if f.islower()}) > MAX_LOWER_OPENERS:
+        return plain  # the original's test at each position is cheaper than the dispatch
+    opened: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first character -> alternatives
+    for first, ignore_case, shifted, rest in alternatives:
+        for variant in _case_variants(first) if ignore_case else [first]:
+            opened.setdefault(variant, []).append((shifted, rest))
+    branches = [re.escape(v) + _after_first(rest) for v, rest in opened.items()]
+    try:
+        return re.compile("(?:" + "|".join(branches) + ")")
+    except re.error:  # a look-behind that cannot take one more character
+        return plain

@@ -32,7 +32,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from passage.regexes import top_level_branches
+from passage.regexes import top_level_branches, trie_pattern
 
 RULES_FILE = "clutter.jsonl"
 KINDS = ("dropped", "caption")
@@ -181,9 +181,9 @@ def _find(
 
 @cache
 def _hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of the hints; a hint that contains another adds nothing."""
+    """One alternation of the hints, as a trie; a hint that contains another adds nothing."""
     needed = {h for h in hints if not any(o != h and o in h for o in hints)}
-    return re.compile("|".join(re.escape(h) for h in sorted(needed)))
+    return re.compile(trie_pattern(needed) if needed else "")  # no hints: always run
 
 
 def anchoring(pattern: str) -> Anchor:

@@ -57,15 +57,20 @@ def find_comparisons(
     """Every comparison in the tokens, each given to the count it compares."""
     found: list[_Found] = []
     starts = {n.lo: i for i, n in enumerate(numbers)}
-    k = 0
-    while k < len(tokens):
-        w = tokens.words[k]
-        c = None
-        if k in starts or w in t.comparison_starters or w.endswith(t.fold_suffix):
-            c = _from(text, tokens, k, numbers, t) or _factor(text, tokens, k, starts, numbers, t)
+    # the tokens where a comparison may start, in order; one found skips those it covers
+    may_start = [
+        k
+        for k, w in enumerate(tokens.words)
+        if k in starts or w in t.comparison_starters or w.endswith(t.fold_suffix)
+    ]
+    covered = 0
+    for k in may_start:
+        if k < covered:
+            continue
+        c = _from(text, tokens, k, numbers, t) or _factor(text, tokens, k, starts, numbers, t)
         if c is not None:
             found.append(c)
-        k = max(c.last, k + 1) if c is not None else k + 1
+            covered = c.last
     used = {i for c in found for i in c.consumed}
     out = []
     for c in found:

@@ -139,6 +139,7 @@ def sentence_events(
         statuses = {k: "ongoing" if v == "occurred" else v for k, v in statuses.items()}
     people_figures = _people_figures(text, found)
     owners = _assign_figures(text, people_figures, by_type)
+    source = _source(text, sentence.span, found)  # one per sentence, for all its events
     strong = {key[0] for key, group in by_type.items() if any(not t.rule.weak for t in group)}
     with_figure = {key[0] for key in owners}
     out: list[Candidate] = []
@@ -186,7 +187,7 @@ def sentence_events(
                 parties.add(1)
             _set_countries(text, ev, lead, figure, found)
             _set_places(ev, lead, found)
-            _set_actor_source(text, ev, sentence, lead, found)
+            _set_actor_source(text, ev, lead, found, source)
             _set_date(
                 text,
                 ev,
@@ -205,14 +206,15 @@ def sentence_events(
                 continue
             # "immigrants that have crossed the border": a relative clause with no count and
             # no time says who people are; it only adds evidence to a fact stated elsewhere
-            describing = (weak or (etype not in STATE_TYPES and _relative_verb(text, lead))) and (
-                ev.date is None
-            )
+            moving = etype not in STATE_TYPES
+            # read once: both tests below may ask for it
+            participle = moving and _describing_participle(text, lead)
+            describing = (
+                weak or (moving and (_relative_clause(text, lead) or participle))
+            ) and ev.date is None
             # "immigrants released into the country": a participle alone in its group says
             # who people are, whatever time the sentence names elsewhere
-            describing = describing or (
-                len(group) == 1 and etype not in STATE_TYPES and _describing_participle(text, lead)
-            )
+            describing = describing or (len(group) == 1 and participle)
             weak_only = describing and ev.people is None
             out.append(
                 Candidate(
@@ -397,6 +399,7 @@ def continued_events(
     ]
     if not bare:
         return []
+    source = _source(text, sentence.span, found)  # one per sentence, for all its events
     out: list[Candidate] = []
     for figure in bare:
         ev = Event(
@@ -409,7 +412,7 @@ def continued_events(
         )
         ev.spans["trigger"] = [lead.trigger.span]
         _set_people(ev, figure)
-        _set_actor_source(text, ev, sentence, lead.trigger, found)
+        _set_actor_source(text, ev, lead.trigger, found, source)
         _set_date(
             text,
             ev,
@@ -527,10 +530,13 @@ def _primary(
 
 
 def _relative_verb(text: str, trigger: Trigger) -> bool:
+    return _relative_clause(text, trigger) or _describing_participle(text, trigger)
+
+
+def _relative_clause(text: str, trigger: Trigger) -> bool:
+    """ "immigrants who have crossed": a relative pronoun right before the verb."""
     start = max(0, trigger.span.start - RELATIVE_REACH)
-    if cue("relative_clause_before").search(text, start, trigger.span.start) is not None:
-        return True
-    return _describing_participle(text, trigger)
+    return cue("relative_clause_before").search(text, start, trigger.span.start) is not None
 
 
 def _describing_participle(text: str, trigger: Trigger) -> bool:
@@ -893,8 +899,9 @@ def _set_places(ev: Event, trigger: Trigger, found: Mentions) -> None:
 
 
 def _set_actor_source(
-    text: str, ev: Event, sentence: Sentence, trigger: Trigger, found: Mentions
+    text: str, ev: Event, trigger: Trigger, found: Mentions, source: Span | None
 ) -> None:
+    """The authority that acted, and ``source``: who the sentence attributes it to."""
     actors = [
         a
         for a in found.agencies
@@ -910,7 +917,6 @@ def _set_actor_source(
     if actor is not None:
         ev.actor = actor.name
         ev.spans["actor"] = [actor.span]
-    source = _source(text, sentence.span, found)
     if source is not None:
         ev.source = source.of(text)
         ev.spans["source"] = [source]

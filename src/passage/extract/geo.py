@@ -21,6 +21,7 @@ from typing import Any
 
 from passage.extract.dates import calendar_words
 from passage.model import AgencyMention, CountryMention, PlaceMention, Span
+from passage.regexes import compile_words, trie_pattern
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -38,29 +39,8 @@ PREFIXED_KINDS = frozenset({"city", "state", "region", "island"})  # may take "r
 PREFIX_FORMS = frozenset({"name", "short", "adjective"})
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation for many literal strings, longest first at every branch."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(root) or "(?!)"
-
-
-def _node_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(c) + _node_pattern(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
-
-
 def _bounded(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
+    return compile_words(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
 
 
 def _variants(surface: str, upper: bool = False) -> list[str]:

@@ -37,7 +37,9 @@ MOVER_TYPES = frozenset({"arrival", "return"})
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     cues = load_json("cues.json")["en"]
     kin = cues["kin_singular"]
     kins = rf"(?:{cues['kin_plural']}|{cues['party_plural']})"  # "five boys", "eight other men"
@@ -67,6 +69,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile(passive),
         re.compile(companions),
         re.compile(member),
+        # how every passive subject ends: without it, the long search for a party is skipped
+        re.compile(rf" (?:{cues['party_passive_aux']})$"),
     )
 
 
@@ -80,12 +84,12 @@ class Party:
 
 def party_size(text: str, sentence: Span, trigger: Trigger) -> Party | None:
     """The people the party before ``trigger`` (and its companions) make, if countable."""
-    active, passive, companions, member = _patterns()
+    active, passive, companions, member, passive_end = _patterns()
     start = max(sentence.start, trigger.span.start - PARTY_REACH)
     before = text[start : subject_end(text, trigger)]
     # "is launching a deportation": a progressive names who acts, not who is moved
     progressive = cue("progressive_form").match(text, trigger.span.start, trigger.span.end)
-    m = None if progressive else _subject(passive, before)
+    m = None if progressive or not passive_end.search(before) else _subject(passive, before)
     if (
         m is None
         and trigger.type in MOVER_TYPES

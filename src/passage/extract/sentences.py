@@ -31,9 +31,12 @@ class Sentence:
 @cache
 def _boundary() -> re.Pattern[str]:
     # flattened pages glue sentences: "pending removal proceedings.A 25-year-old citizen"
+    # One character class opens both branches (a stop, or the first of two spaces), so
+    # the regex engine skips to the next candidate without trying the pattern in between.
     return re.compile(
-        r"[.!?](?:[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z]))"
-        r"|\s{2,}"
+        r"[.!?\s](?:"
+        r"(?<=[.!?])(?:[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z]))"
+        r"|(?<=\s)\s+)"
     )
 
 

@@ -42,11 +42,11 @@ def status_of(text: str, sentence: Span, trigger: Trigger) -> str | None:
     return _status(text, sentence, trigger)
 
 
-def _habitual(before: str) -> bool:
+def _habitual(clauses: list[str]) -> bool:
     """ "Migrants often cross here", "groups of migrants, sometimes numbering 400,
     crossed": a habit in the act's own clause, or in the aside right before the act
-    ("Officials often say so, but on Monday police deported 40" is one act)."""
-    clauses = cue("clause_break", case=True).split(before)
+    ("Officials often say so, but on Monday police deported 40" is one act).
+    ``clauses`` are the words before the act split at clause breaks."""
     own = clauses[-1]
     if len(own.strip()) < 3 and len(clauses) > 1:
         own = clauses[-2] + own
@@ -67,7 +67,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     near = text[max(sentence.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
     if cue("negation").search(near):
         return None
-    if _habitual(before):
+    clauses = cue("clause_break", case=True).split(before)
+    if _habitual(clauses):
         return None  # "groups, sometimes numbering 400, crossed": what used to happen
     if cue("yes_no_question", case=True).match(text, sentence.start, sentence.end):
         return None  # "Did Trump block funding for sanctuary cities?" asks, states nothing
@@ -77,7 +78,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return "planned"
     # a clause break (punctuation, or "and" opening a new finite verb: "should leave or face
     # arrest and has begun deporting") keeps a modal before it from the act after it
-    if cue("hypothetical").search(cue("clause_break", case=True).split(before)[-1]):
+    if cue("hypothetical").search(clauses[-1]):
         return None  # "who could spread the virus, the administration has expelled" is fact
     if (
         trigger.type != "policy"

@@ -17,7 +17,7 @@ from functools import cache
 
 from passage.extract.geo import find_countries
 from passage.model import Span
-from passage.regexes import top_level_branches
+from passage.regexes import compile_words, top_level_branches
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -79,7 +79,7 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             to_country=line.get("object") == "country",
             named=bool(line.get("named", False)),
         )
-        pattern = re.compile(_boundary_first(line["pattern"]), re.IGNORECASE)
+        pattern = compile_words(_boundary_first(line["pattern"]), re.IGNORECASE)
         out.append(_Compiled(rule, pattern, tuple(line["hints"])))
     return tuple(out)
 
@@ -107,8 +107,10 @@ def _rules_by_hint(lang: str = LANG) -> dict[str, tuple[int, ...]]:
 HINT_PREFIX = 4  # hints are looked up by the first letters of the sentence's words
 
 _WORD = re.compile(r"[a-z0-9$]+")
-# the first letters of every word, as the hint index keys them
-_HEAD = re.compile(rf"(?<![a-z0-9$])[a-z0-9$]{{1,{HINT_PREFIX}}}")
+# the first letters of every word, as the hint index keys them: a whole word is consumed,
+# its first letters kept (the same words as a look-behind for a word start, and faster:
+# the regex engine skips to the next word's first letter on its own)
+_HEAD = re.compile(rf"([a-z0-9$]{{1,{HINT_PREFIX}}})[a-z0-9$]*")
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def cue_source(name: str, lang: str = LANG) -> str:
 @cache
 def cue(name: str, lang: str = LANG, *, case: bool = False) -> re.Pattern[str]:
     """A compiled cue pattern from ``resources/cues.json`` (case-insensitive unless ``case``)."""
-    return re.compile(cue_source(name, lang), 0 if case else re.IGNORECASE)
+    return compile_words(cue_source(name, lang), 0 if case else re.IGNORECASE)
 
 
 def find_triggers(
@@ -178,6 +180,8 @@ def find_triggers(
     rules = _compiled()
     by_hint = _rules_by_hint()
     active = sorted({order for hint in _hints_in(lower) for order in by_hint[hint]})
+    if not active:
+        return []  # most sentences: no rule can match
     hits: list[tuple[int, int, re.Match[str]]] = []
     for order in active:
         pattern = rules[order].pattern
@@ -187,6 +191,9 @@ def find_triggers(
     hits.sort(key=lambda hit: (hit[0], -hit[2].end(), hit[1]))
     found: list[Trigger] = []
     taken_until = span.start
+    # the sentence with the one before: whether a cue is there is read once per sentence
+    window = (span.start if context_from is None else context_from, span.end)
+    in_window: dict[str, bool] = {}
     for start, order, m in hits:
         if start < taken_until:
             continue  # overlaps an earlier (or higher-ranked) trigger
@@ -206,17 +213,12 @@ def find_triggers(
         ):
             continue
         if rule.type in SENTENCE_CONTEXT_TYPES:
-            word = m.group(0).lower()
-            if cue("migration_context").search(
-                text, span.start if context_from is None else context_from, span.end
-            ):
+            if _in_window("migration_context", text, window, in_window):
                 if measures is not None and rule.type == "policy":
-                    measures.add(word)
-            elif not (about_migration and measures and word in measures):
+                    measures.add(m.group(0).lower())
+            elif not (about_migration and measures and m.group(0).lower() in measures):
                 continue  # courts, funds, bills and bans in a migration report rule on other things too
-        if rule.type == "policy" and cue("support_services").search(
-            text, span.start if context_from is None else context_from, span.end
-        ):
+        if rule.type == "policy" and _in_window("support_services", text, window, in_window):
             continue  # a programme of legal aid or services helps people; it enforces nothing
         if (
             rule.type == "policy"
@@ -227,6 +229,13 @@ def find_triggers(
         found.append(Trigger(Span(m.start(), m.end()), rule))
         taken_until = m.end()
     return found
+
+
+def _in_window(name: str, text: str, window: tuple[int, int], seen: dict[str, bool]) -> bool:
+    """Does cue ``name`` occur in ``text[window]``? Answers are kept in ``seen``."""
+    if name not in seen:
+        seen[name] = cue(name).search(text, *window) is not None
+    return seen[name]
 
 
 OBJECT_REACH = 30  # characters after a trigger within which its country must begin

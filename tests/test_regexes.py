@@ -1,0 +1,92 @@
+"""Regex helpers: a faster form of a word pattern matches exactly what the pattern does."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+
+from passage.extract.geo import _countries
+from passage.extract.triggers import _boundary_first, cue_source
+from passage.regexes import FOLDS_TO_ASCII, compile_words, trie_pattern
+from passage.resources import load_json, load_jsonl
+
+# invented text with what a word pattern must get right: case, word boundaries inside
+# and around words, hyphens, apostrophes, and the letters that fold to ASCII ones
+TRICKY = (
+    "Officials DEPORTED 40 people; the Deportation of 12 was halted. Undeportable? "
+    "re-deported, deported-ish, said-so; will WILL wiLL wills swill. They'll plan to. "
+    "\u017faid, \u212aept in custody, \u0130s, \u0131s. "
+    "Mr. Ruiz, 35, arrived with his wife and two kids.\n"
+    "could not return; may be expelled; a 42-day ban. 'Asylum' seekers crossed."
+)
+
+
+def _sample() -> str:
+    examples = " ".join(rule["example"] for rule in load_jsonl("triggers.jsonl"))
+    examples += " Cuba, Chad; OMAN and Oman. Omani Chadian Malians: Mali's Bamako (Mali)"
+    return f"{TRICKY} {examples} {examples.upper()} {examples.lower()}"
+
+
+def _patterns() -> list[tuple[str, str]]:
+    rules = [(r["id"], _boundary_first(r["pattern"])) for r in load_jsonl("triggers.jsonl")]
+    cues = [(name, cue_source(name)) for name in load_json("cues.json")["en"]]
+    names = trie_pattern(_countries().readings)
+    countries = [("countries", rf"(?<!\w){names}(?!\w)")]  # as geo builds it
+    return rules + cues + countries
+
+
+def test_only_four_characters_beyond_ascii_fold_to_ascii_letters() -> None:
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert set(re.findall("[a-z]", every, re.IGNORECASE)) == set(FOLDS_TO_ASCII)
+
+
+def test_the_faster_form_opens_with_plain_letters_and_keeps_the_order() -> None:
+    fast = compile_words(r"\b(?:cat|dog|Cow)", re.IGNORECASE)
+    assert fast.pattern == (
+        r"(?:c(?<=\b.)(?:(?i:at)|(?i:ow))|C(?<=\b.)(?:(?i:at)|(?i:ow))"
+        r"|d(?<=\b.)(?:(?i:og))|D(?<=\b.)(?:(?i:og)))"
+    )
+    # leading groups are distributed, look-behinds move behind the first letter, a
+    # case-sensitive group keeps its case
+    fast = compile_words(r"(?:re)?(?<!the )do|\b(?:a|b)c|(?-i:Bd)e", re.IGNORECASE)
+    assert fast.pattern == (
+        r"(?:r(?:(?i:e(?<!the )do))|R(?:(?i:e(?<!the )do))"
+        r"|d(?i:(?<!(?:the ).))(?:(?i:o))|D(?i:(?<!(?:the ).))(?:(?i:o))"
+        r"|a(?<=\b.)(?:(?i:c))|A(?<=\b.)(?:(?i:c))"
+        r"|b(?<=\b.)(?:(?i:c))|B(?:(?<=\b.)(?i:c)|(?-i:d)(?i:e)))"
+    )
+    # a mark, escaped or not, opens an alternative too; it has no case
+    fast = compile_words(r"\$\d+|, and", re.IGNORECASE)
+    assert fast.pattern == r"(?:\$(?:(?i:\d+))|,(?:(?i: and)))"
+    # capturing groups, alternatives that open otherwise, quantified groups: as they are
+    kept = (r"\b(?:a(b)|c)", r"\b(?:\d+|cat)", r"\b(?:a?b|c)", r"\b(?:ab|c)+d", r"(?=a)b", r"[ab]")
+    for pattern in kept:
+        assert compile_words(pattern, re.IGNORECASE).pattern == pattern
+    # case-sensitive: names that open with capitals are sped up, lowercase words are not
+    fast = compile_words(r"(?<!\w)(?:Cuba|Chad|oman)(?!\w)")
+    assert fast.pattern == (
+        r"(?:C(?-i:(?<!(?:\w).))(?:(?-i:uba(?!\w))|(?-i:had(?!\w)))"
+        r"|o(?-i:(?<!(?:\w).))(?:(?-i:man(?!\w))))"
+    )
+    assert compile_words(r"\b(?:ab|cd|ef|gh)").pattern == r"\b(?:ab|cd|ef|gh)"
+
+
+def test_the_faster_form_finds_the_same_matches_as_every_trigger_and_cue() -> None:
+    text = _sample()
+    windows = [(0, len(text)), (1, 200), (37, 38), (40, len(text) - 5), (0, 0)]
+    windows += [(i, i + 60) for i in range(0, len(text), 45)]
+    rewritten = 0
+    for (name, source), flags in itertools.product(_patterns(), (0, re.IGNORECASE)):
+        plain = re.compile(source, flags)
+        fast = compile_words(source, flags)
+        rewritten += fast.pattern != source
+        for start, end in windows:
+            assert [m.span() for m in plain.finditer(text, start, end)] == [
+                m.span() for m in fast.finditer(text, start, end)
+            ], name
+            for method in ("match", "fullmatch"):
+                a = getattr(plain, method)(text, start, end)
+                b = getattr(fast, method)(text, start, end)
+                assert (a and a.span()) == (b and b.span()), (name, method)
+    assert rewritten > 100  # most trigger rules and cues have the shape that is sped up
