@@ -203,9 +203,9 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     ``(?:c(?:(?<=\\b.)(?i:at))|C(?:(?<=\\b.)(?i:at))|d(?:(?<=\\b.)(?i:og))|D(...))``:
     each character an alternative may open with, then the alternatives that open with it,
     in their order, each with the tests before its first character (word boundaries,
-    look-behinds) moved behind it. Only case-insensitive patterns without capturing groups
-    whose every alternative opens with a plain letter or digit are rewritten; others are
-    compiled as they are.
+    look-behinds) moved behind it. Only patterns without capturing groups whose every
+    alternative opens with a plain character are rewritten, and case-sensitive ones only
+    when few lowercase letters open them; others are compiled as they are.
     """
     plain = re.compile(pattern, flags)
     if flags not in (0, re.IGNORECASE) or plain.groups:
