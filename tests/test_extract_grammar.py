@@ -1624,3 +1624,25 @@ def test_an_institution_named_by_the_people_it_serves_is_no_origin() -> None:
     assert [(e.type, e.origin) for e in events] == [("detention", [])]
     events = events_of("Police detained 40 Honduran migrants on Monday.")
     assert [e.origin for e in events] == [["HND"]]
+
+
+def test_a_relative_clause_that_dates_its_own_act_states_a_fact() -> None:
+    events = events_of(
+        "Zongo, who arrived in Britain from Burkina Faso in January 2019, was refused entry "
+        "and placed in an immigration detention centre."
+    )
+    assert sorted((e.type, e.people.low if e.people else None) for e in events) == [
+        ("arrival", 1),
+        ("detention", 1),
+    ]
+    arrival = next(e for e in events if e.type == "arrival")
+    assert (arrival.origin, arrival.location, str(arrival.date.start)) == (
+        ["BFA"],
+        "GBR",
+        "2019-01-01",
+    )
+    # undated, the relative clause only says who the people are
+    events = events_of(
+        "Migrants who arrived in the city were placed in a detention centre on Monday."
+    )
+    assert [e.type for e in events] == ["detention"]

@@ -150,8 +150,10 @@ def sentence_events(
         lead = _lead(group)
         weak = all(t.rule.weak for t in group)
         if (etype, kind) not in owners and not any(t.rule.named for t in group):
-            if (weak or etype not in STATE_TYPES) and BACKDROP_OF.get(etype, frozenset()) & (
-                strong | with_figure
+            if (
+                (weak or etype not in STATE_TYPES)
+                and BACKDROP_OF.get(etype, frozenset()) & (strong | with_figure)
+                and not _dated_aside(text, lead)
             ):
                 continue
             if weak and strong - {etype}:
@@ -526,7 +528,29 @@ def _primary(
         k: v for k, v in groups.items() if k[0] in STATE_TYPES and not all(t.rule.weak for t in v)
     }
     joined = {k: v for k, v in groups.items() if _coordinated(text, best[1], v)}
-    return {best[0]: best[1]} | stays | joined | named | _policies_before(text, policies, best[1])
+    dated = {k: v for k, v in groups.items() if _dated_aside(text, v[0])}
+    return (
+        {best[0]: best[1]}
+        | stays
+        | joined
+        | dated
+        | named
+        | _policies_before(text, policies, best[1])
+    )
+
+
+def _dated_aside(text: str, trigger: Trigger) -> bool:
+    """ "Zongo, who arrived in Britain from Burkina Faso in January 2019, was refused
+    entry": a relative clause that dates its own act states a fact of its own."""
+    if trigger.rule.weak or not cue("relative_clause_before").search(
+        text, max(0, trigger.span.start - RELATIVE_REACH), trigger.span.start
+    ):
+        return False
+    end = text.find(",", trigger.span.end, trigger.span.end + ASIDE_REACH)
+    if end < 0:
+        return False
+    # an absolute date only ("in January 2019"): resolved without the publication date
+    return bool(find_dates(text, trigger.span.end, end, None))
 
 
 def _relative_verb(text: str, trigger: Trigger) -> bool:
@@ -598,6 +622,7 @@ def _own_act(text: str, start: int, end: int) -> bool:
 
 THING_REACH = 60  # "three federal law enforcement related grants": where the counted thing ends
 ELIDED_DATE_REACH = 25  # how far from its period an elided count ("648,822 in 2020") stands
+ASIDE_REACH = 80  # "who arrived in Britain from Burkina Faso in January 2019,": a dated aside
 RELATIVE_REACH = 30  # "who have recently" before a verb: how far back a relative pronoun stands
 PART_REACH = 40  # "including 430 children": how far back the word naming a part may stand
 
