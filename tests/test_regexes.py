@@ -8,7 +8,7 @@ import sys
 
 from passage.extract.geo import _countries
 from passage.extract.triggers import _boundary_first, cue_source
-from passage.regexes import FOLDS_TO_ASCII, compile_words, trie_pattern
+from passage.regexes import FOLDS_TO_ASCII, compile_words, has_groups, trie_pattern
 from passage.resources import load_json, load_jsonl
 
 # invented text with what a word pattern must get right: case, word boundaries inside
@@ -90,3 +90,21 @@ def test_the_faster_form_finds_the_same_matches_as_every_trigger_and_cue() -> No
                 b = getattr(fast, method)(text, start, end)
                 assert (a and a.span()) == (b and b.span()), (name, method)
     assert rewritten > 100  # most trigger rules and cues have the shape that is sped up
+
+
+def test_has_groups_reads_capturing_groups_as_the_compiler_does() -> None:
+    tricky = [
+        r"(a)",
+        r"(?P<n>a)",
+        r"\(a\)",
+        r"\\(a)",
+        r"[(]a",
+        r"[^(]a",
+        r"[]()]a",
+        r"[\]](a)",
+        r"(?:a)(?=b)(?<!c)(?<=d)(?i:e)(?-i:f)",
+        r"(?:a|(b))",
+        r"a\b(?:c)",
+    ]
+    for _, source in [*_patterns(), *(("", t) for t in tricky)]:
+        assert has_groups(source) == (re.compile(source).groups > 0), source

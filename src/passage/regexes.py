@@ -32,6 +32,26 @@ def top_level_branches(pattern: str) -> list[str]:
     return branches
 
 
+def has_groups(pattern: str) -> bool:
+    """Does the pattern hold a capturing group, ``(...)`` or ``(?P<name>...)``? Read from
+    its text (escapes and character classes skipped), without compiling it."""
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i += 2 if pattern.startswith("[^", i) else 1
+            if pattern[i : i + 1] == "]":
+                i += 1  # a "]" first in a class is literal
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(" and (pattern[i + 1 : i + 2] != "?" or pattern.startswith("(?P<", i)):
+            return True
+        i += 1
+    return False
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """One regex alternation for many literal strings, longest first at every branch."""
     root: dict[str, Any] = {}
@@ -207,14 +227,16 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     alternative opens with a plain character are rewritten, and case-sensitive ones only
     when few lowercase letters open them; others are compiled as they are.
     """
-    plain = re.compile(pattern, flags)
-    if flags not in (0, re.IGNORECASE) or plain.groups:
-        return plain
+    # the pattern as it is is compiled only when it is the one returned: compiling both
+    # doubled the cost of the first document
+    if flags not in (0, re.IGNORECASE) or has_groups(pattern):
+        return re.compile(pattern, flags)
     alternatives = _alternatives(pattern, flags == re.IGNORECASE)
     if alternatives is None:
-        return plain
+        return re.compile(pattern, flags)
     if not flags and len({f for f, _, _, _ in alternatives if f.islower()}) > MAX_LOWER_OPENERS:
-        return plain  # the original's test at each position is cheaper than the dispatch
+        # the original's test at each position is cheaper than the dispatch
+        return re.compile(pattern, flags)
     opened: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first character -> alternatives
     for first, ignore_case, shifted, rest in alternatives:
         for variant in _case_variants(first) if ignore_case else [first]:
@@ -223,4 +245,4 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     try:
         return re.compile("(?:" + "|".join(branches) + ")")
     except re.error:  # a look-behind that cannot take one more character
-        return plain
+        return re.compile(pattern, flags)

@@ -50,11 +50,19 @@ def extract(doc: Document) -> list[Event]:
             before.span.start if before is not None and before.block == sentence.block else None
         )
         triggers = find_triggers(doc.text, sentence.span, topic, context_from, measures)
-        found = sentence_events(
-            doc.text, sentence, doc.published, topic, context_from, triggers=triggers
+        # a sentence with no trigger states no event of its own
+        found = (
+            sentence_events(doc.text, sentence, doc.published, topic, context_from, triggers)
+            if triggers
+            else []
         )
         before = sentence
-        if not found and topic and may_continue(doc.text, sentence):
+        if (
+            not found
+            and topic
+            and (previous or silent is not None)  # else nothing to carry on
+            and may_continue(doc.text, sentence)
+        ):
             if not previous and silent is not None:
                 # a sentence that stated nothing may still name what this one counts
                 previous = named_topic(doc.text, *silent)

@@ -80,9 +80,10 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     # arrest and has begun deporting") keeps a modal before it from the act after it
     if cue("hypothetical").search(clauses[-1]):
         return None  # "who could spread the virus, the administration has expelled" is fact
+    past = _past(trigger.span.of(text))
     if (
         trigger.type != "policy"
-        and (not _past(trigger.span.of(text)) or cue("present_passive_before").search(before))
+        and (not past or cue("present_passive_before").search(before))
         and cue("generic_when_before").search(before[-CLAUSE_REACH:])
     ):
         # "what to expect when they arrive", "when immigrants are allowed to remain":
@@ -90,7 +91,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None
     if (
         trigger.type not in STOCK_TYPES
-        and not _past(trigger.span.of(text))
+        and not past
         and cue("generic_relative_before").search(before[-CLAUSE_REACH:])
     ):
         return None  # "quarantine migrants who arrive": which people, not an arrival
@@ -136,7 +137,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return "occurred"  # "Trump fulfilled his promise to stop issuing visas": it is done
     # a plan stated in another clause ("planned a meeting, but police deported 40") is
     # not this act's
-    own = cue("clause_break", case=True).split(before)[-1]
+    own = clauses[-1]  # the words before the act split at clause breaks, as above
     clause = own + text[trigger.span.start : min(sentence.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from passage.extract.geo import find_countries
 from passage.model import Span
@@ -58,8 +58,12 @@ class Trigger:
 @dataclass(frozen=True)
 class _Compiled:
     rule: TriggerRule
-    pattern: re.Pattern[str]
+    source: str  # the rule's pattern, compiled the first time a sentence may hold it
     hints: tuple[str, ...]  # one of these lowercase strings is in every match
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return compile_words(_boundary_first(self.source), re.IGNORECASE)
 
 
 @cache
@@ -79,8 +83,7 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             to_country=line.get("object") == "country",
             named=bool(line.get("named", False)),
         )
-        pattern = compile_words(_boundary_first(line["pattern"]), re.IGNORECASE)
-        out.append(_Compiled(rule, pattern, tuple(line["hints"])))
+        out.append(_Compiled(rule, line["pattern"], tuple(line["hints"])))
     return tuple(out)
 
 
