@@ -3,39 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
-def top_level_branches(pattern: str) -> list[str]:
-    """The pattern split at the ``|`` that stand outside groups and character classes."""
-    branches, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            i += 2 if pattern.startswith("[^", i) else 1
-            if pattern[i] == "]":
-                i += 1  # a "]" first in a class is literal
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return branches
-
-
-def has_groups(pattern: str) -> bool:
-    """Does the pattern hold a capturing group, ``(...)`` or ``(?P<name>...)``? Read from
-    its text (escapes and character classes skipped), without compiling it."""
-    i = 0
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The characters of ``pattern`` from ``start`` that can shape it (groups,
+    alternation), with their index: escaped characters and character classes skipped."""
+    i = start
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -46,10 +21,33 @@ def has_groups(pattern: str) -> bool:
                 i += 1  # a "]" first in a class is literal
             while i < len(pattern) and pattern[i] != "]":
                 i += 2 if pattern[i] == "\\" else 1
-        elif char == "(" and (pattern[i + 1 : i + 2] != "?" or pattern.startswith("(?P<", i)):
-            return True
+        else:
+            yield i, char
         i += 1
-    return False
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """The pattern split at the ``|`` that stand outside groups and character classes."""
+    branches, depth, start = [], 0, 0
+    for i, char in _structure(pattern):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def has_groups(pattern: str) -> bool:
+    """Does the pattern hold a capturing group, ``(...)`` or ``(?P<name>...)``? Read from
+    its text (escapes and character classes skipped), without compiling it."""
+    return any(
+        char == "(" and (pattern[i + 1 : i + 2] != "?" or pattern.startswith("(?P<", i))
+        for i, char in _structure(pattern)
+    )
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -83,24 +81,14 @@ _SPECIAL = frozenset(".^$*+?{}[]\\|()")  # marks that mean something unescaped
 
 def _group_end(pattern: str, start: int) -> int | None:
     """The index after the ``)`` that closes the group opened at ``pattern[start]``."""
-    depth, i = 0, start
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            i += 2 if pattern.startswith("[^", i) else 1
-            if pattern[i : i + 1] == "]":
-                i += 1  # a "]" first in a class is literal
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif char == "(":
+    depth = 0
+    for i, char in _structure(pattern, start):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
     return None
 
 
