@@ -63,11 +63,10 @@ def year_earlier(r: DateRange) -> DateRange:
     """The same day or month a year before ("December" read as last December)."""
     if r.start is None or r.precision not in ("day", "month"):
         return r
-    y, m = r.start.year - 1, r.start.month
     if r.precision == "month":
-        first, last = _month_range(y, m)
+        first, last = _month_range(r.start.year - 1, r.start.month)
         return DateRange(first, last, "month")
-    day = date(y, m, min(r.start.day, calendar.monthrange(y, m)[1]))
+    day = _year_before(r.start)
     return DateRange(day, day, "day")
 
 

@@ -226,9 +226,9 @@ def sentence_events(
                     weak_only,
                     _refers_back(text, figure),
                     ev.people is None and about_a_person(text, sentence.span, lead),
-                    _measure(text, lead)
+                    _measure(text, lead.span)
                     if kind == "other"
-                    else _ruled_on(text, sentence.span)
+                    else _measure(text, sentence.span)  # rulings on two measures are two
                     if kind == "ruling"
                     else None,
                     next((t.span.of(text).casefold() for t in group if t.rule.named), None),
@@ -268,7 +268,7 @@ def _measures_apart(
         kinds: dict[str, list[Trigger]] = {}
         if key == ("policy", "other") and listed:
             for t in group:
-                measure = _measure(text, t) if t.span.start >= listed.end() else None
+                measure = _measure(text, t.span) if t.span.start >= listed.end() else None
                 kinds.setdefault(measure or "", []).append(t)
         if len(kinds) < 2 or "" in kinds:
             out.append((key, group, figures))
@@ -318,19 +318,10 @@ def _outside_links(text: str, span: Span, triggers: list[Trigger]) -> list[Trigg
     return [t for t in triggers if not any(t.span.overlaps(link) for link in links)]
 
 
-def _measure(text: str, trigger: Trigger) -> str | None:
-    """The kind of thing a vague measure names ("a wall", "troops", "Title 42"), or None
-    for words that name no kind ("the policy", "the plan")."""
-    return _measure_in(text, trigger.span)
-
-
-def _ruled_on(text: str, span: Span) -> str | None:
-    """The kind of measure a ruling is about ("upheld the travel ban", "ended DACA"):
-    rulings on different measures are different facts."""
-    return _measure_in(text, span)
-
-
-def _measure_in(text: str, span: Span) -> str | None:
+def _measure(text: str, span: Span) -> str | None:
+    """The kind of measure the words in ``span`` name: a vague measure's own word ("a
+    wall", "troops", "Title 42"), or what a ruling's sentence is about ("upheld the travel
+    ban"); None for words that name no kind ("the policy", "the plan")."""
     m = cue("measure_class").search(text, span.start, span.end)
     return m.lastgroup if m else None
 
@@ -473,7 +464,7 @@ def _group(
             t
             for t in policy
             if t.rule.policy_kind != "other"
-            or (listed and listed.end() <= t.span.start and _measure(text, t))
+            or (listed and listed.end() <= t.span.start and _measure(text, t.span))
         ]
         for t in specific or policy:
             groups.setdefault(("policy", t.rule.policy_kind), []).append(t)
@@ -542,9 +533,7 @@ def _primary(
 def _dated_aside(text: str, trigger: Trigger) -> bool:
     """ "Zongo, who arrived in Britain from Burkina Faso in January 2019, was refused
     entry": a relative clause that dates its own act states a fact of its own."""
-    if trigger.rule.weak or not cue("relative_clause_before").search(
-        text, max(0, trigger.span.start - RELATIVE_REACH), trigger.span.start
-    ):
+    if trigger.rule.weak or not _relative_clause(text, trigger):
         return False
     end = text.find(",", trigger.span.end, trigger.span.end + ASIDE_REACH)
     if end < 0:
@@ -906,8 +895,9 @@ def _set_countries(
 def _people_after(after: str) -> bool:
     """ "U.S. citizens", "Honduran migrants": people of that country; not "the U.S.
     refugee agency", an institution named by the people it serves."""
-    people = cue("people_nouns").match(after.strip())
-    return people is not None and not cue("institution_after").match(after.strip(), people.end())
+    words = after.strip()
+    people = cue("people_nouns").match(words)
+    return people is not None and not cue("institution_after").match(words, people.end())
 
 
 def _set_places(ev: Event, trigger: Trigger, found: Mentions) -> None:
@@ -1048,9 +1038,8 @@ def _already(
 
 
 WEEK = timedelta(days=7)
-STATEMENT_REACH = (
-    25  # "said in a statement Monday": how far a reporting verb stands before its date
-)
+# "said in a statement Monday": how far a reporting verb stands before its date
+STATEMENT_REACH = 25
 
 
 def _dates_a_statement(text: str, span: Span) -> bool:
