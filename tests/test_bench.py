@@ -138,3 +138,37 @@ def test_bench_command_runs_the_real_pipeline(tmp_path: Path) -> None:
     assert [m["name"] for m in data["measurements"]] == ["relevant", "irrelevant", "mixed stream"]
     assert all(m["documents_per_second"] > 0 for m in data["measurements"])
     assert "Example:" in CliRunner().invoke(main, ["bench", "--help"]).output
+
+
+def test_bench_min_seconds_repeats_whole_passes() -> None:
+    docs = [relevant_doc(n) for n in range(3)]
+    report = run_bench(
+        [BenchInput("relevant", docs)],
+        min_seconds=0.05,
+        pipeline=lambda raw: one_event_if_deported(plain_clean(raw)),
+    )
+    (m,) = report.measurements
+    assert m.documents > 3 and m.documents % 3 == 0 and m.seconds >= 0.05
+    assert m.events == m.documents  # each pass counted whole: one event per document
+
+
+def test_bench_startup_is_measured_apart_from_the_rates() -> None:
+    def slow_first(doc: RawDocument, calls: list[int] = []) -> list[Event]:  # noqa: B006
+        calls.append(1)
+        if len(calls) == 1:
+            time.sleep(0.2)  # the warm-up: loading resources
+        return []
+
+    report = run_bench([BenchInput("relevant", [relevant_doc()])], pipeline=slow_first)
+    (m,) = report.measurements
+    assert report.startup_seconds >= 0.2 and m.seconds < 0.2
+    assert json.loads(json.dumps(report.to_json()))["startup_seconds"] >= 0.2
+
+
+def test_prepare_compiles_every_trigger_and_cue() -> None:
+    from passage.extract import prepare
+    from passage.extract.triggers import _compiled, cue
+
+    prepare()
+    assert all("pattern" in vars(rule) for rule in _compiled())  # cached_property filled
+    assert cue.cache_info().currsize >= 50

@@ -558,7 +558,8 @@ def eval_command(
 @click.option(
     "--seconds",
     type=click.FloatRange(0, min_open=True),
-    help="Measure each input for about this long: repeat it, or stop early. Default: one pass.",
+    help="Measure each input for about this long: repeat it, or stop early. "
+    "Default: whole passes for at least 3 s.",
 )
 @click.option(
     "--vocabulary",
@@ -598,7 +599,9 @@ def bench(
         b.BenchInput("irrelevant", invented),
         b.BenchInput("mixed stream", b.mix(reports, invented)),
     ]
-    report = b.run_bench(inputs, seconds=seconds, show_progress=not quiet)
+    report = b.run_bench(
+        inputs, seconds=seconds, min_seconds=b.MIN_SECONDS, show_progress=not quiet
+    )
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     else:

@@ -119,6 +119,14 @@ def _default_locations(events: list[Event]) -> list[Event]:
     return events
 
 
+def prepare() -> None:
+    """Compile every pattern the extraction may use now (about a second), not on first
+    use: for a long run, or a benchmark, whose rate should not hold that one-off cost."""
+    from passage.extract.triggers import compile_all
+
+    compile_all()
+
+
 def extract_raw(raw: RawDocument) -> list[Event]:
     """The whole cascade from a document as read: the gate runs before cleaning,
     so a report with no sign of migration enforcement costs one regex scan."""
@@ -129,4 +137,4 @@ def extract_raw(raw: RawDocument) -> list[Event]:
     return extract(clean(raw))
 
 
-__all__ = ["extract", "extract_raw", "relevant"]
+__all__ = ["extract", "extract_raw", "prepare", "relevant"]
