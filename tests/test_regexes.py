@@ -8,7 +8,13 @@ import sys
 
 from passage.extract.geo import _countries
 from passage.extract.triggers import _boundary_first, cue_source
-from passage.regexes import FOLDS_TO_ASCII, compile_words, has_groups, trie_pattern
+from passage.regexes import (
+    FOLDS_TO_ASCII,
+    FRONT_OPENERS,
+    compile_words,
+    has_groups,
+    trie_pattern,
+)
 from passage.resources import load_json, load_jsonl
 
 # invented text with what a word pattern must get right: case, word boundaries inside
@@ -72,15 +78,30 @@ def test_the_faster_form_opens_with_plain_letters_and_keeps_the_order() -> None:
     assert compile_words(r"\b(?:ab|cd|ef|gh)").pattern == r"\b(?:ab|cd|ef|gh)"
 
 
+def test_many_openers_keep_their_shared_test_in_front() -> None:
+    words = [f"{chr(c)}x" for c in range(ord("a"), ord("a") + FRONT_OPENERS)]
+    fast = compile_words(r"(?<!\w)(?:" + "|".join([*words, "ay"]) + ")")
+    assert fast.pattern.startswith(r"(?-i:(?<!\w))(?:a(?:(?-i:x)|(?-i:y))|b(?:(?-i:x))")
+    fast = compile_words(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
+    assert fast.pattern.startswith(r"(?i:\b)(?:a(?:(?i:x))|A(?:(?i:x))|b(?:(?i:x))")
+    # one opener fewer: the test moves behind each first letter, as above
+    fast = compile_words(r"\b(?:" + "|".join(words[1:]) + ")", re.IGNORECASE)
+    assert fast.pattern.startswith(r"(?:b(?<=\b.)")
+    # tests that differ between alternatives: the dispatch with tests behind
+    fast = compile_words(r"(?:\b" + "|\\b".join(words) + r"|(?<!x)zz)", re.IGNORECASE)
+    assert fast.pattern.startswith("(?:a(?<=")
+
+
 def test_the_faster_form_finds_the_same_matches_as_every_trigger_and_cue() -> None:
     text = _sample()
     windows = [(0, len(text)), (1, 200), (37, 38), (40, len(text) - 5), (0, 0)]
     windows += [(i, i + 60) for i in range(0, len(text), 45)]
-    rewritten = 0
+    rewritten = fronted = 0
     for (name, source), flags in itertools.product(_patterns(), (0, re.IGNORECASE)):
         plain = re.compile(source, flags)
         fast = compile_words(source, flags)
         rewritten += fast.pattern != source
+        fronted += fast.pattern.startswith(("(?i:", "(?-i:"))
         for start, end in windows:
             assert [m.span() for m in plain.finditer(text, start, end)] == [
                 m.span() for m in fast.finditer(text, start, end)
@@ -90,6 +111,7 @@ def test_the_faster_form_finds_the_same_matches_as_every_trigger_and_cue() -> No
                 b = getattr(fast, method)(text, start, end)
                 assert (a and a.span()) == (b and b.span()), (name, method)
     assert rewritten > 100  # most trigger rules and cues have the shape that is sped up
+    assert fronted > 20  # many cues open with many letters
 
 
 def test_has_groups_reads_capturing_groups_as_the_compiler_does() -> None:

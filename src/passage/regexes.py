@@ -103,6 +103,10 @@ MAX_ALTERNATIVES = 400  # a pattern that expands to more alternatives is compile
 # words nearly every position would be tried (names open with capitals: few are).
 MAX_LOWER_OPENERS = 3
 
+# Alternatives that open with this many different characters (either case counted once)
+# leave few positions to skip to: where they all make one test before the first character
+# (a word start), that test is made first, so a position inside a word fails at once.
+FRONT_OPENERS = 10
 Test = tuple[str, bool]  # a zero-width test before an alternative's first character, and
 # whether it was read case-insensitively
 
@@ -124,8 +128,8 @@ def _shifted(test: Test) -> str:
 
 
 # an alternative: its first character, whether that is read case-insensitively, the tests
-# before the first character moved behind it, and the rest (with explicit case flags)
-Alternative = tuple[str, bool, tuple[str, ...], str]
+# before the first character, and the rest (with explicit case flags)
+Alternative = tuple[str, bool, tuple[Test, ...], str]
 
 
 def _alternatives(
@@ -188,7 +192,7 @@ def _branch(
     if (size == 1 and first in _SPECIAL) or branch[size : size + 1] in _QUANTIFIERS:
         return None
     rest = _scoped(branch[size:], ignore_case) + tail
-    return [(first, ignore_case and first.isalpha(), tuple(map(_shifted, tests)), rest)]
+    return [(first, ignore_case and first.isalpha(), tests, rest)]
 
 
 def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
@@ -201,6 +205,21 @@ def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
     return "(?:" + "|".join("".join(shifted) + body for shifted, body in alternatives) + ")"
 
 
+def _test_first(alternatives: list[Alternative]) -> str | None:
+    """The test every alternative makes before its first character, then the
+    alternatives by first character, in their order; None if their tests differ."""
+    tests = {shared for _, _, shared, _ in alternatives}
+    shared = tests.pop()
+    if tests or not shared:
+        return None
+    opened: dict[str, list[str]] = {}  # first character -> the rest of each alternative
+    for first, ignore_case, _, rest in alternatives:
+        for variant in _case_variants(first) if ignore_case else [first]:
+            opened.setdefault(variant, []).append(rest)
+    branches = [re.escape(v) + "(?:" + "|".join(rest) + ")" for v, rest in opened.items()]
+    return "".join(_scoped(*test) for test in shared) + "(?:" + "|".join(branches) + ")"
+
+
 def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, or a pattern with exactly the same matches that
     the regex engine scans faster.
@@ -211,9 +230,13 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     ``(?:c(?:(?<=\\b.)(?i:at))|C(?:(?<=\\b.)(?i:at))|d(?:(?<=\\b.)(?i:og))|D(...))``:
     each character an alternative may open with, then the alternatives that open with it,
     in their order, each with the tests before its first character (word boundaries,
-    look-behinds) moved behind it. Only patterns without capturing groups whose every
-    alternative opens with a plain character are rewritten, and case-sensitive ones only
-    when few lowercase letters open them; others are compiled as they are.
+    look-behinds) moved behind it. Alternatives that open with many different
+    characters leave little to skip to; when they all make one test first, it stays in
+    front of that dispatch: ``(?i:\\b)(?:c(?:(?i:at))|C(?:(?i:at))|...)``, so a
+    position inside a word fails at once. Only patterns without capturing groups whose
+    every alternative opens with a plain character are rewritten, and case-sensitive ones
+    that many lowercase letters open only in that second form; others are compiled as
+    they are.
     """
     # the pattern as it is is compiled only when it is the one returned: compiling both
     # doubled the cost of the first document
@@ -222,11 +245,16 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     alternatives = _alternatives(pattern, flags == re.IGNORECASE)
     if alternatives is None:
         return re.compile(pattern, flags)
+    if len({f.lower() for f, _, _, _ in alternatives}) >= FRONT_OPENERS:
+        front = _test_first(alternatives)
+        if front is not None:
+            return re.compile(front)
     if not flags and len({f for f, _, _, _ in alternatives if f.islower()}) > MAX_LOWER_OPENERS:
         # the original's test at each position is cheaper than the dispatch
         return re.compile(pattern, flags)
     opened: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first character -> alternatives
-    for first, ignore_case, shifted, rest in alternatives:
+    for first, ignore_case, tests, rest in alternatives:
+        shifted = tuple(map(_shifted, tests))
         for variant in _case_variants(first) if ignore_case else [first]:
             opened.setdefault(variant, []).append((shifted, rest))
     branches = [re.escape(v) + _after_first(rest) for v, rest in opened.items()]
