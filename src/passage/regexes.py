@@ -92,6 +92,20 @@ def _group_end(pattern: str, start: int) -> int | None:
     return None
 
 
+def _has_letter(regex: str) -> bool:
+    """Does ``regex`` hold a letter that is not part of an escape (``\\b``, ``\\w``)? If
+    not, case folding cannot change what it matches."""
+    escaped = False
+    for char in regex:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char.isalpha():
+            return True
+    return False
+
+
 def _case_variants(char: str) -> list[str]:
     """Every character that ``char`` matches under re.IGNORECASE (``char`` is ASCII)."""
     candidates = dict.fromkeys([char, char.lower(), char.upper(), *FOLDS_TO_ASCII])
@@ -158,7 +172,8 @@ def _branch(
         end = 2 if branch.startswith("\\b") else _group_end(branch, 0)
         if end is None or branch[end : end + 1] in _QUANTIFIERS:
             return None
-        tests, branch = (*tests, (branch[:end], ignore_case)), branch[end:]
+        test = branch[:end]
+        tests, branch = (*tests, (test, ignore_case and _has_letter(test))), branch[end:]
     opener = next((o for o in _FLAG_GROUPS if branch.startswith(o)), None)
     if opener is not None:
         end = _group_end(branch, 0)
@@ -206,18 +221,26 @@ def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
 
 
 def _test_first(alternatives: list[Alternative]) -> str | None:
-    """The test every alternative makes before its first character, then the
-    alternatives by first character, in their order; None if their tests differ."""
-    tests = {shared for _, _, shared, _ in alternatives}
-    shared = tests.pop()
-    if tests or not shared:
+    """The tests every alternative makes first, then the alternatives by first character,
+    in their order, each with its other tests behind that character; None if no test
+    is shared."""
+    shared = 0  # how many leading tests all alternatives share
+    first_tests = alternatives[0][2]
+    while shared < len(first_tests) and all(
+        a[2][shared : shared + 1] == first_tests[shared : shared + 1] for a in alternatives
+    ):
+        shared += 1
+    if not shared:
         return None
-    opened: dict[str, list[str]] = {}  # first character -> the rest of each alternative
-    for first, ignore_case, _, rest in alternatives:
+    opened: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first character -> alternatives
+    for first, ignore_case, tests, rest in alternatives:
+        behind = tuple(map(_shifted, tests[shared:]))
         for variant in _case_variants(first) if ignore_case else [first]:
-            opened.setdefault(variant, []).append(rest)
-    branches = [re.escape(v) + "(?:" + "|".join(rest) + ")" for v, rest in opened.items()]
-    return "".join(_scoped(*test) for test in shared) + "(?:" + "|".join(branches) + ")"
+            opened.setdefault(variant, []).append((behind, rest))
+    branches = [re.escape(v) + _after_first(rest) for v, rest in opened.items()]
+    # compiled without flags: a test is case-sensitive unless marked otherwise
+    front = "".join(_scoped(t, True) if i else t for t, i in first_tests[:shared])
+    return front + "(?:" + "|".join(branches) + ")"
 
 
 def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -232,7 +255,7 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     in their order, each with the tests before its first character (word boundaries,
     look-behinds) moved behind it. Alternatives that open with many different
     characters leave little to skip to; when they all make one test first, it stays in
-    front of that dispatch: ``(?i:\\b)(?:c(?:(?i:at))|C(?:(?i:at))|...)``, so a
+    front of that dispatch: ``\\b(?:c(?:(?i:at))|C(?:(?i:at))|...)``, so a
     position inside a word fails at once. Only patterns without capturing groups whose
     every alternative opens with a plain character are rewritten, and case-sensitive ones
     that many lowercase letters open only in that second form; others are compiled as
@@ -247,8 +270,11 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     if len({f.lower() for f, _, _, _ in alternatives}) >= FRONT_OPENERS:
         front = _test_first(alternatives)
-        if front is not None:
-            return re.compile(front)
+        try:
+            if front is not None:
+                return re.compile(front)
+        except re.error:  # a look-behind that cannot take one more character
+            pass
     if not flags and len({f for f, _, _, _ in alternatives if f.islower()}) > MAX_LOWER_OPENERS:
         # the original's test at each position is cheaper than the dispatch
         return re.compile(pattern, flags)
