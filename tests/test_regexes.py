@@ -84,6 +84,9 @@ def test_many_openers_keep_their_shared_test_in_front() -> None:
     assert fast.pattern.startswith(r"(?<!\w)(?:a(?:(?-i:x)|(?-i:y))|b(?:(?-i:x))")
     fast = compile_words(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
     assert fast.pattern.startswith(r"\b(?:a(?:(?i:x))|A(?:(?i:x))|b(?:(?i:x))")
+    # capitals read case-sensitively are rare: the engine skips to them, as above
+    names = r"(?<!\w)(?:" + "|".join(w.capitalize() for w in words) + ")"
+    assert compile_words(names).pattern.startswith(r"(?:A(?-i:(?<!(?:\w).))")
     # one opener fewer: the test moves behind each first letter, as above
     fast = compile_words(r"\b(?:" + "|".join(words[1:]) + ")", re.IGNORECASE)
     assert fast.pattern.startswith(r"(?:b(?<=\b.)")

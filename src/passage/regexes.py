@@ -117,9 +117,10 @@ MAX_ALTERNATIVES = 400  # a pattern that expands to more alternatives is compile
 # words nearly every position would be tried (names open with capitals: few are).
 MAX_LOWER_OPENERS = 3
 
-# Alternatives that open with this many different characters (either case counted once)
-# leave few positions to skip to: where they all make one test before the first character
-# (a word start), that test is made first, so a position inside a word fails at once.
+# Alternatives that open with this many different characters (either case counted once,
+# capitals read case-sensitively not counted) leave few positions to skip to: where they
+# all make one test before the first character (a word start), that test is made first,
+# so a position inside a word fails at once.
 FRONT_OPENERS = 10
 Test = tuple[str, bool]  # a zero-width test before an alternative's first character, and
 # whether it was read case-insensitively
@@ -268,7 +269,9 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
     alternatives = _alternatives(pattern, flags == re.IGNORECASE)
     if alternatives is None:
         return re.compile(pattern, flags)
-    if len({f.lower() for f, _, _, _ in alternatives}) >= FRONT_OPENERS:
+    # capitals read case-sensitively are rare in text: skipping to them pays
+    common = {f.lower() for f, ignore_case, _, _ in alternatives if ignore_case or not f.isupper()}
+    if len(common) >= FRONT_OPENERS:
         front = _test_first(alternatives)
         try:
             if front is not None:
