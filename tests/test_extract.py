@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from passage.clean import clean
 from passage.extract import extract
-from passage.extract.sentences import split
+from passage.extract.sentences import sentences, split
+from passage.extract.triggers import _hints_in, hints_by_sentence
 from passage.model import Event, Provenance, RawDocument
 
 PUBLISHED = date(2024, 7, 3)  # a Wednesday
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def events_of(text: str, published: date | None = PUBLISHED) -> list[Event]:
@@ -148,3 +151,45 @@ def test_initials_or_a_state_end_a_sentence_when_an_opening_word_follows() -> No
         "It rained.",
         "U.S. Border Patrol agents met Sen. The Tran.",
     ]
+
+
+def _sentence_hints(text: str) -> tuple[list[set[str]] | None, list[set[str]]]:
+    doc = clean(RawDocument(text, Provenance("hints.txt", 1, "record"), "text"))
+    spans = [s.span for s in sentences(doc)]
+    each = [_hints_in(text[s.start : s.end].lower()) for s in spans]
+    return hints_by_sentence(text, spans), each
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hints inside words ("order" in "border"), at a sentence's edge, a head that must
+        # be a whole word ("go back", "h-1b"), loose hints inside words ("bus" of "abuses")
+        "Borders closed.\n\nThe order was signed. Agents go back; the H-1B visa ended.\n\n"
+        "Abuses by bus operators.  Cross-border orders deported 40 migrants.",
+        "Migrants who went back to Chad got $200. The deportation-order law was upheld.",
+        # astral and accented characters keep the offsets of a lowercased text
+        "Caf\u00e9 \U0001f600 deportations: 50 expelled. Se\u00f1or Ruiz was detained.",
+        "",
+    ],
+)
+def test_hints_read_once_per_document_are_those_of_each_sentence(text: str) -> None:
+    by_document, each = _sentence_hints(text)
+    assert by_document == each or (by_document is None and not each)
+
+
+def test_hints_fall_back_when_lowercasing_changes_the_length() -> None:
+    by_document, each = _sentence_hints("\u0130stanbul deported 30 migrants. Police arrested 4.")
+    assert by_document is None and any(each)  # "İ" lowercases to two characters
+
+
+def test_hints_per_document_match_per_sentence_on_the_gold_texts() -> None:
+    texts = sorted((SHARED / "corpus" / "dev").glob("*.txt")) + sorted(SHARED.glob("seeds/*"))
+    if not texts:
+        pytest.skip("../shared is not here")
+    compared = 0
+    for path in texts:
+        by_document, each = _sentence_hints(path.read_text(encoding="utf-8"))
+        assert by_document is None or by_document == each, path.name
+        compared += by_document is not None
+    assert compared > len(texts) / 2

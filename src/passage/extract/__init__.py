@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from passage.extract.events import SENT_TYPES
 from passage.extract.merge import is_party, merge
-from passage.extract.triggers import Trigger, about_migration, find_triggers, relevant
+from passage.extract.triggers import (
+    Trigger,
+    about_migration,
+    find_triggers,
+    hints_by_sentence,
+    relevant,
+)
 from passage.model import Document, Event, RawDocument
 
 if TYPE_CHECKING:
@@ -44,12 +50,22 @@ def extract(doc: Document) -> list[Event]:
     silent: tuple[Sentence, list[Trigger]] | None = None
     group: Group | None = None  # the last small group counted: "they" may be those
     measures: set[str] = set()  # measure words used about migration so far: "the order"
-    for index, sentence in enumerate(sentences(doc)):
+    spans = sentences(doc)
+    # every sentence's trigger hints, read in one pass over the document
+    hints = hints_by_sentence(doc.text, [s.span for s in spans])
+    for index, sentence in enumerate(spans):
         # the sentence before, in one paragraph, gives a sentence its topic too
         context_from = (
             before.span.start if before is not None and before.block == sentence.block else None
         )
-        triggers = find_triggers(doc.text, sentence.span, topic, context_from, measures)
+        triggers = find_triggers(
+            doc.text,
+            sentence.span,
+            topic,
+            context_from,
+            measures,
+            None if hints is None else hints[index],
+        )
         # a sentence with no trigger states no event of its own
         found = (
             sentence_events(doc.text, sentence, doc.published, topic, context_from, triggers)
