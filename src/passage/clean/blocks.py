@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from passage.clean.rules import Rule, RuleSet, load_rules
+from passage.clean.rules import Probe, Rule, RuleSet, load_rules
 from passage.model import Block
 
 # A paragraph: non-space runs joined by single horizontal spaces. Line breaks and
@@ -93,8 +93,9 @@ def _apply_rules(content: list[_Draft], rules: RuleSet) -> None:
     listed = 0
     first = True  # no block of text seen yet
     for draft in content:
-        rule = rules.dropped.match(draft.text, first=first)
-        if rule is None and listing is not None and _is_listed(draft, listed, rules):
+        probe = Probe(draft.text)
+        rule = rules.dropped.match(probe, first=first)
+        if rule is None and listing is not None and _is_listed(probe, listed, rules):
             draft.kind, draft.reason = "dropped", listing.reason
             listed += 1
             continue
@@ -102,19 +103,19 @@ def _apply_rules(content: list[_Draft], rules: RuleSet) -> None:
         if rule is not None:
             draft.kind, draft.reason = "dropped", rule.reason
             continue
-        caption = rules.caption.match(draft.text)
+        caption = rules.caption.match(probe)
         if caption is not None:
             draft.kind, draft.reason = "caption", caption.reason
         first = False
 
 
-def _is_listed(draft: _Draft, listed: int, rules: RuleSet) -> bool:
-    """Whether ``draft`` continues the list of headlines a marker rule opened."""
+def _is_listed(block: Probe, listed: int, rules: RuleSet) -> bool:
+    """Whether a block continues the list of headlines a marker rule opened."""
     return (
         listed < RELATED_MAX_ITEMS
-        and len(draft.text) <= RELATED_HEADLINE_MAX_CHARS
-        and not draft.text.endswith(".")
-        and rules.caption.match(draft.text) is None
+        and len(block.text) <= RELATED_HEADLINE_MAX_CHARS
+        and not block.text.endswith(".")
+        and rules.caption.match(block) is None
     )
 
 
