@@ -17,6 +17,7 @@ Classification runs in passes, cheapest knowledge first:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -64,16 +65,45 @@ def segment(text: str) -> list[_Draft]:
     """Paragraph and whitespace drafts that tile ``text`` in order."""
     drafts: list[_Draft] = []
     pos = 0
-    for found in _PARAGRAPH.finditer(text):
-        start, end = found.span()
+    for start, end in _paragraphs(text):
         if start > pos:
             drafts.append(_Draft(pos, start, "", "dropped", "blank"))
-        body = found.group()
+        body = text[start:end]
         drafts.append(_Draft(start, end, body, words=body.count(" ") + 1))
         pos = end
     if pos < len(text):
         drafts.append(_Draft(pos, len(text), "", "dropped", "blank"))
     return drafts
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_PARAGRAPH`` in ``text``, line by line: the regex runs only on a
+    line that holds whitespace other than single spaces between words."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        # A printable line holds no whitespace but " " (every other kind is unprintable):
+        # its paragraphs are the runs between two or more spaces, as the regex finds.
+        if line.isprintable():
+            yield from _spaced_paragraphs(line, start)
+        elif line:
+            for found in _PARAGRAPH.finditer(text, start, end):
+                yield found.span()
+        start = end + 1
+
+
+def _spaced_paragraphs(line: str, offset: int) -> Iterator[tuple[int, int]]:
+    """Runs of ``line`` between two or more spaces, without the spaces at either end."""
+    pos, size = 0, len(line)
+    while pos < size:
+        while line[pos] == " ":
+            pos += 1
+            if pos == size:
+                return
+        gap = line.find("  ", pos)
+        end = gap if gap >= 0 else size - (line[-1] == " ")
+        yield offset + pos, offset + end
+        pos = end
 
 
 def classify(text: str) -> list[Block]:
@@ -188,10 +218,12 @@ def _drop_title_repeats(content: list[_Draft]) -> None:
     if not bodies:
         return
     first = bodies[0].text
-    title = _normalized(first)
+    title: str | None = None  # normalized only when a block of its length comes
     for draft in bodies[1:]:
-        if len(draft.text) == len(first) and _normalized(draft.text) == title:
-            draft.kind, draft.reason = "dropped", "title_repeat"
+        if len(draft.text) == len(first):
+            title = _normalized(first) if title is None else title
+            if _normalized(draft.text) == title:
+                draft.kind, draft.reason = "dropped", "title_repeat"
 
 
 def _normalized(text: str) -> str:
