@@ -17,10 +17,11 @@ Classification runs in passes, cheapest knowledge first:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from passage.clean.rules import Rule, RuleSet, load_rules
+from passage.clean.rules import Probe, Rule, RuleSet, load_rules
 from passage.model import Block
 
 # A paragraph: non-space runs joined by single horizontal spaces. Line breaks and
@@ -64,16 +65,45 @@ def segment(text: str) -> list[_Draft]:
     """Paragraph and whitespace drafts that tile ``text`` in order."""
     drafts: list[_Draft] = []
     pos = 0
-    for found in _PARAGRAPH.finditer(text):
-        start, end = found.span()
+    for start, end in _paragraphs(text):
         if start > pos:
             drafts.append(_Draft(pos, start, "", "dropped", "blank"))
-        body = found.group()
+        body = text[start:end]
         drafts.append(_Draft(start, end, body, words=body.count(" ") + 1))
         pos = end
     if pos < len(text):
         drafts.append(_Draft(pos, len(text), "", "dropped", "blank"))
     return drafts
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_PARAGRAPH`` in ``text``, line by line: the regex runs only on a
+    line that holds whitespace other than single spaces between words."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        # A printable line holds no whitespace but " " (every other kind is unprintable):
+        # its paragraphs are the runs between two or more spaces, as the regex finds.
+        if line.isprintable():
+            yield from _spaced_paragraphs(line, start)
+        elif line:
+            for found in _PARAGRAPH.finditer(text, start, end):
+                yield found.span()
+        start = end + 1
+
+
+def _spaced_paragraphs(line: str, offset: int) -> Iterator[tuple[int, int]]:
+    """Runs of ``line`` between two or more spaces, without the spaces at either end."""
+    pos, size = 0, len(line)
+    while pos < size:
+        while line[pos] == " ":
+            pos += 1
+            if pos == size:
+                return
+        gap = line.find("  ", pos)
+        end = gap if gap >= 0 else size - (line[-1] == " ")
+        yield offset + pos, offset + end
+        pos = end
 
 
 def classify(text: str) -> list[Block]:
@@ -93,8 +123,9 @@ def _apply_rules(content: list[_Draft], rules: RuleSet) -> None:
     listed = 0
     first = True  # no block of text seen yet
     for draft in content:
-        rule = rules.dropped.match(draft.text, first=first)
-        if rule is None and listing is not None and _is_listed(draft, listed, rules):
+        probe = Probe(draft.text)
+        rule = rules.dropped.match(probe, first=first)
+        if rule is None and listing is not None and _is_listed(probe, listed, rules):
             draft.kind, draft.reason = "dropped", listing.reason
             listed += 1
             continue
@@ -102,19 +133,19 @@ def _apply_rules(content: list[_Draft], rules: RuleSet) -> None:
         if rule is not None:
             draft.kind, draft.reason = "dropped", rule.reason
             continue
-        caption = rules.caption.match(draft.text)
+        caption = rules.caption.match(probe)
         if caption is not None:
             draft.kind, draft.reason = "caption", caption.reason
         first = False
 
 
-def _is_listed(draft: _Draft, listed: int, rules: RuleSet) -> bool:
-    """Whether ``draft`` continues the list of headlines a marker rule opened."""
+def _is_listed(block: Probe, listed: int, rules: RuleSet) -> bool:
+    """Whether a block continues the list of headlines a marker rule opened."""
     return (
         listed < RELATED_MAX_ITEMS
-        and len(draft.text) <= RELATED_HEADLINE_MAX_CHARS
-        and not draft.text.endswith(".")
-        and rules.caption.match(draft.text) is None
+        and len(block.text) <= RELATED_HEADLINE_MAX_CHARS
+        and not block.text.endswith(".")
+        and rules.caption.match(block) is None
     )
 
 
@@ -187,10 +218,12 @@ def _drop_title_repeats(content: list[_Draft]) -> None:
     if not bodies:
         return
     first = bodies[0].text
-    title = _normalized(first)
+    title: str | None = None  # normalized only when a block of its length comes
     for draft in bodies[1:]:
-        if len(draft.text) == len(first) and _normalized(draft.text) == title:
-            draft.kind, draft.reason = "dropped", "title_repeat"
+        if len(draft.text) == len(first):
+            title = _normalized(first) if title is None else title
+            if _normalized(draft.text) == title:
+                draft.kind, draft.reason = "dropped", "title_repeat"
 
 
 def _normalized(text: str) -> str:

@@ -20,6 +20,7 @@ whose every branch starts with ``^`` is only tried at the start, one whose every
 branch ends with ``$`` only near the end. Keep the two kinds in separate rules.
 A rule not anchored with ``^`` lists ``hints``: lowercase strings one of which
 must occur in the searched text (the block, or its end) before the regex runs.
+A block's text is lowercased once for all groups (a ``Probe``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from passage.regexes import top_level_branches, trie_pattern
+from passage.regexes import _alternatives, _case_variants, top_level_branches
 
 RULES_FILE = "clutter.jsonl"
 KINDS = ("dropped", "caption")
@@ -76,6 +77,9 @@ ANCHORS: tuple[Anchor, ...] = ("head", "tail", "scan")
 # End-anchored rules (photo credits, "contributed to this report") are searched only
 # in a block's last characters: no credit or link that ends a block is longer.
 TAIL_CHARS = 200
+# Characters from most to least frequent in news text (English, French, Spanish); any
+# other is rarer still. Hints are looked for at their rarest character (fewer tries).
+FREQUENT_CHARACTERS = " etaoinsrhldcu,.mfpgwybvkxjqz"
 
 
 @dataclass(frozen=True)
@@ -96,15 +100,37 @@ class Rule:
     hints: tuple[str, ...]  # lowercase; one must occur for a tail or scan rule to run
     regex: re.Pattern[str]
 
-    def applies(self, text: str, *, edge: bool, first: bool) -> bool:
-        """Whether this rule fires on a block's trimmed ``text`` at its position."""
-        if len(text) > self.max_len:
+    def applies(self, probe: Probe, *, edge: bool, first: bool) -> bool:
+        """Whether this rule fires on a block (its trimmed text) at its position."""
+        if len(probe.text) > self.max_len:
             return False
         if self.where == "edge" and not edge:
             return False
         if self.where == "after_first" and first:
             return False
-        return _find(self.regex, self.anchor, _hint_regex(self.hints), text) is not None
+        return _find(self.regex, self.anchor, _hint_regex(self.hints), probe) is not None
+
+
+class Probe:
+    """A block's trimmed text, and the lowercased windows of it that hints are searched
+    in, each made once however many rule groups ask."""
+
+    __slots__ = ("_tail", "_whole", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._whole: str | None = None
+        self._tail: str | None = None
+
+    def lowered(self, start: int) -> str:
+        """``text[start:]`` lowercased; ``start`` is 0 or where the tail window starts."""
+        if start:
+            if self._tail is None:
+                self._tail = self.text[start:].lower()
+            return self._tail
+        if self._whole is None:
+            self._whole = self.text.lower()
+        return self._whole
 
 
 class _Combined:
@@ -114,18 +140,43 @@ class _Combined:
         self.anchor = anchor
         self.hints = _hint_regex(tuple(h for _, r in rules for h in r.hints))
         self.tiers = sorted({r.max_len for _, r in rules})
+        branches = [(r.max_len, _branch(i, r)) for i, r in rules]
         self.regexes = [
-            re.compile("|".join(f"(?P<r{i}>{_scoped(r)})" for i, r in rules if r.max_len >= tier))
+            re.compile("|".join(b for max_len, b in branches if max_len >= tier))
             for tier in self.tiers
         ]
 
-    def find(self, text: str) -> int | None:
-        """Index (in the group) of the first rule that matches ``text``, if any."""
-        tier = bisect_left(self.tiers, len(text))
+    def find(self, probe: Probe) -> int | None:
+        """Index (in the group) of the first rule that matches the block, if any."""
+        tier = bisect_left(self.tiers, len(probe.text))
         if tier == len(self.tiers):
             return None
-        found = _find(self.regexes[tier], self.anchor, self.hints, text)
+        found = _find(self.regexes[tier], self.anchor, self.hints, probe)
         return None if found is None else int(found.lastgroup[1:])  # type: ignore[index]
+
+
+def _branch(index: int, rule: Rule) -> str:
+    """A rule's branch in a combined regex, named after its index. A rule that can only
+    open with a few characters checks the next one before its pattern: most positions
+    fail that at once (same matches: the pattern cannot match without one of them)."""
+    named = f"(?P<r{index}>{_scoped(rule)})"
+    openers = _openers(rule)
+    if openers is None:
+        return named
+    return "(?=[" + "".join(map(re.escape, sorted(openers))) + "])" + named
+
+
+def _openers(rule: Rule) -> set[str] | None:
+    """Every character a rule's match can start with, or None when its pattern opens
+    with something other than plain characters (a class, a repeat, a look-ahead)."""
+    openers: set[str] = set()
+    for branch in top_level_branches(rule.pattern):
+        alternatives = _alternatives(branch.removeprefix("^"), "i" in rule.flags)
+        if alternatives is None:
+            return None
+        for first, ignore_case, _, _ in alternatives:
+            openers.update(_case_variants(first) if ignore_case else first)
+    return openers
 
 
 class RuleGroup:
@@ -142,17 +193,18 @@ class RuleGroup:
             if any(r.anchor == anchor for r in rules)
         ]
 
-    def match(self, text: str, *, edge: bool = True, first: bool = False) -> Rule | None:
-        """The rule that fires on ``text`` at its position, if any."""
+    def match(self, block: str | Probe, *, edge: bool = True, first: bool = False) -> Rule | None:
+        """The rule that fires on a block (its trimmed text) at its position, if any."""
+        probe = block if isinstance(block, Probe) else Probe(block)
         for combined in self._combined:
-            index = combined.find(text)
+            index = combined.find(probe)
             if index is None:
                 continue
             rule = self.rules[index]
-            if rule.applies(text, edge=edge, first=first):
+            if rule.applies(probe, edge=edge, first=first):
                 return rule
             # Rare: the rule found first is excluded here by its position; try the rest.
-            return next((r for r in self.rules if r.applies(text, edge=edge, first=first)), None)
+            return next((r for r in self.rules if r.applies(probe, edge=edge, first=first)), None)
         return None
 
 
@@ -167,23 +219,42 @@ class RuleSet:
 
 
 def _find(
-    regex: re.Pattern[str], anchor: Anchor, hints: re.Pattern[str], text: str
+    regex: re.Pattern[str], anchor: Anchor, hints: re.Pattern[str], probe: Probe
 ) -> re.Match[str] | None:
+    text = probe.text
     if anchor == "head":
         return regex.match(text)
     start = len(text) - TAIL_CHARS if anchor == "tail" and len(text) > TAIL_CHARS else 0
     # Looking for a few literal strings is far cheaper than trying every rule at
     # every position; most blocks hold none of them.
-    if hints.search((text[start:] if start else text).lower()) is None:
+    if hints.search(probe.lowered(start)) is None:
         return None
     return regex.search(text, start)
 
 
 @cache
 def _hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of the hints, as a trie; a hint that contains another adds nothing."""
+    """Whether any hint occurs, as one regex; a hint that contains another adds nothing.
+
+    The engine skips in C to the next position holding a character a branch opens
+    with, and tries the branches there: so each hint is looked for at its rarest
+    character and checked around it by a look-behind (same matches: the hint occurs
+    exactly where its rarest character has the rest of it on both sides)."""
     needed = {h for h in hints if not any(o != h and o in h for o in hints)}
-    return re.compile(trie_pattern(needed) if needed else "")  # no hints: always run
+    if not needed:
+        return re.compile("")  # no hints: always run
+    around: dict[str, list[str]] = {}
+    for hint in sorted(needed):
+        at = max(range(len(hint)), key=lambda i: _rarity(hint[i]))
+        behind = f"(?<={re.escape(hint[: at + 1])})" if at else ""
+        around.setdefault(hint[at], []).append(behind + re.escape(hint[at + 1 :]))
+    branches = [re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in around.items()]
+    return re.compile("(?:" + "|".join(branches) + ")")
+
+
+def _rarity(char: str) -> int:
+    found = FREQUENT_CHARACTERS.find(char)
+    return len(FREQUENT_CHARACTERS) if found < 0 else found
 
 
 def anchoring(pattern: str) -> Anchor:
