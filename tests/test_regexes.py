@@ -13,6 +13,7 @@ from passage.regexes import (
     FRONT_OPENERS,
     compile_words,
     has_groups,
+    opening_characters,
     trie_pattern,
 )
 from passage.resources import load_json, load_jsonl
@@ -136,3 +137,9 @@ def test_has_groups_reads_capturing_groups_as_the_compiler_does() -> None:
     ]
     for _, source in [*_patterns(), *(("", t) for t in tricky)]:
         assert has_groups(source) == (re.compile(source).groups > 0), source
+
+
+def test_opening_characters_of_a_pattern() -> None:
+    assert opening_characters(r"\b(?:cat|Dog)", True) == {"c", "C", "d", "D"}
+    assert opening_characters(r"(?:re)?do|\$\d", False) == {"r", "d", "$"}
+    assert opening_characters(r"[ab]c", False) is None  # a class: not read

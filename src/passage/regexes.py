@@ -211,6 +211,18 @@ def _branch(
     return [(first, ignore_case and first.isalpha(), tests, rest)]
 
 
+def opening_characters(pattern: str, ignore_case: bool) -> set[str] | None:
+    """Every character a match of ``pattern`` can start with, or None when it opens with
+    something other than plain characters (a class, a repeat, a look-ahead)."""
+    alternatives = _alternatives(pattern, ignore_case)
+    if alternatives is None:
+        return None
+    openers: set[str] = set()
+    for first, folded, _, _ in alternatives:
+        openers.update(_case_variants(first) if folded else first)
+    return openers
+
+
 def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
     """The alternatives that open with one character, after it; a test that all of them
     make first is made once (inside words, most positions fail at a word boundary)."""

@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from passage.regexes import _alternatives, _case_variants, top_level_branches
+from passage.regexes import opening_characters, top_level_branches
 
 RULES_FILE = "clutter.jsonl"
 KINDS = ("dropped", "caption")
@@ -171,11 +171,10 @@ def _openers(rule: Rule) -> set[str] | None:
     with something other than plain characters (a class, a repeat, a look-ahead)."""
     openers: set[str] = set()
     for branch in top_level_branches(rule.pattern):
-        alternatives = _alternatives(branch.removeprefix("^"), "i" in rule.flags)
-        if alternatives is None:
+        found = opening_characters(branch.removeprefix("^"), "i" in rule.flags)
+        if found is None:
             return None
-        for first, ignore_case, _, _ in alternatives:
-            openers.update(_case_variants(first) if ignore_case else first)
+        openers |= found
     return openers
 
 
