@@ -58,13 +58,17 @@ def extract(doc: Document) -> list[Event]:
         context_from = (
             before.span.start if before is not None and before.block == sentence.block else None
         )
-        triggers = find_triggers(
-            doc.text,
-            sentence.span,
-            topic,
-            context_from,
-            measures,
-            None if hints is None else hints[index],
+        triggers = (
+            find_triggers(
+                doc.text,
+                sentence.span,
+                topic,
+                context_from,
+                measures,
+                None if hints is None else hints[index],
+            )
+            if hints is None or hints[index]
+            else []  # no rule can match
         )
         # a sentence with no trigger states no event of its own
         found = (

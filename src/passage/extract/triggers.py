@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -172,7 +173,7 @@ def _head_of(lang: str = LANG) -> dict[str, str]:
     return {hint: head for head, hints in _hint_index(lang).by_prefix.items() for hint in hints}
 
 
-def hints_by_sentence(text: str, spans: Sequence[Span]) -> list[set[str]] | None:
+def hints_by_sentence(text: str, spans: Sequence[Span]) -> list[AbstractSet[str]] | None:
     """The hints each of ``spans`` holds, the same as :func:`_hints_in` finds in its
     lowercased text, read in one pass over the document; None when lowercasing changes
     the text's length (offsets would not line up)."""
@@ -180,28 +181,27 @@ def hints_by_sentence(text: str, spans: Sequence[Span]) -> list[set[str]] | None
     if len(lower) != len(text) or not spans:
         return None
     starts = [span.start for span in spans]
-    inside: list[set[str]] = [set() for _ in spans]  # hints inside each sentence
-    opening: list[set[str]] = [set() for _ in spans]  # ... and those found opening a word
+    inside: dict[int, set[str]] = {}  # sentence -> the hints inside it
+    opening: dict[int, set[str]] = {}  # ... and those found opening a word
     for last, hint in _hint_automaton().iter(lower, spans[0].start, spans[-1].end):
         first = last + 1 - len(hint)
         i = bisect_right(starts, first) - 1
         if i < 0 or last >= spans[i].end:
             continue  # across a sentence's edge, or between sentences
-        inside[i].add(hint)
+        inside.setdefault(i, set()).add(hint)
         if first == spans[i].start or lower[first - 1] not in _WORD_CHARS:
-            opening[i].add(hint)
+            opening.setdefault(i, set()).add(hint)
     head_of = _head_of()
-    found = []
-    for span, hints, opened in zip(spans, inside, opening, strict=True):
+    found: list[AbstractSet[str]] = [frozenset()] * len(spans)
+    for i, hints in inside.items():
         # a hint that opens a word opens it with its head; a hint seen only inside words
         # ("order" in "border") needs another word with its head, as _hints_in asks
-        heads = None
-        for hint in [h for h in hints if h not in opened and h in head_of]:
-            if heads is None:
-                heads = set(_HEAD.findall(lower, span.start, span.end))
-            if head_of[hint] not in heads:
-                hints.discard(hint)
-        found.append(hints)
+        opened = opening.get(i, frozenset())
+        unsure = [h for h in hints if h not in opened and h in head_of]
+        if unsure:
+            heads = set(_HEAD.findall(lower, spans[i].start, spans[i].end))
+            hints.difference_update(h for h in unsure if head_of[h] not in heads)
+        found[i] = hints
     return found
 
 
@@ -238,7 +238,7 @@ def find_triggers(
     about_migration: bool = False,
     context_from: int | None = None,
     measures: set[str] | None = None,
-    hints: set[str] | None = None,
+    hints: AbstractSet[str] | None = None,
 ) -> list[Trigger]:
     """Triggers inside one sentence; rules needing a migration context get it checked here.
 
