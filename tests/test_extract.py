@@ -10,8 +10,8 @@ import pytest
 from passage.clean import clean
 from passage.extract import extract
 from passage.extract.sentences import sentences, split
-from passage.extract.triggers import _hints_in, hints_by_sentence
-from passage.model import Event, Provenance, RawDocument
+from passage.extract.triggers import DocumentScan, _hints_in, about_migration, scan_document
+from passage.model import Event, Provenance, RawDocument, Span
 
 PUBLISHED = date(2024, 7, 3)  # a Wednesday
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -153,11 +153,14 @@ def test_initials_or_a_state_end_a_sentence_when_an_opening_word_follows() -> No
     ]
 
 
-def _sentence_hints(text: str) -> tuple[list[set[str]] | None, list[set[str]]]:
+def _scan(text: str) -> tuple[DocumentScan, list[set[str]], bool]:
+    """The one-pass scan of a document, and what reading it sentence by sentence gives."""
     doc = clean(RawDocument(text, Provenance("hints.txt", 1, "record"), "text"))
     spans = [s.span for s in sentences(doc)]
     each = [_hints_in(text[s.start : s.end].lower()) for s in spans]
-    return hints_by_sentence(text, spans), each
+    kept = doc.kept()
+    topic = about_migration(" ".join(text[b.start : b.end] for b in kept))
+    return scan_document(text, [Span(b.start, b.end) for b in kept], spans), each, topic
 
 
 @pytest.mark.parametrize(
@@ -173,23 +176,38 @@ def _sentence_hints(text: str) -> tuple[list[set[str]] | None, list[set[str]]]:
         "",
     ],
 )
-def test_hints_read_once_per_document_are_those_of_each_sentence(text: str) -> None:
-    by_document, each = _sentence_hints(text)
-    assert by_document == each or (by_document is None and not each)
+def test_one_pass_reads_each_sentences_hints_and_the_topic(text: str) -> None:
+    scan, each, topic = _scan(text)
+    assert scan.hints == each or (scan.hints is None and not each)
+    assert scan.topic == topic
+
+
+def test_the_topic_is_counted_block_by_block_with_the_regex_alone() -> None:
+    filler = "The council met on Tuesday to discuss the budget and the parks. " * 16
+    dense = (
+        filler + "Border Patrol agents said.\n\nICE and asylum officers said. Deportations rose."
+    )
+    scan, _, topic = _scan(dense)
+    assert scan.topic and topic
+    scan, _, topic = _scan(filler + "\n\nA refugee said so.")
+    assert not scan.topic and not topic
 
 
 def test_hints_fall_back_when_lowercasing_changes_the_length() -> None:
-    by_document, each = _sentence_hints("\u0130stanbul deported 30 migrants. Police arrested 4.")
-    assert by_document is None and any(each)  # "İ" lowercases to two characters
+    scan, each, topic = _scan("\u0130stanbul deported 30 migrants. Police arrested 4.")
+    assert scan.hints is None and any(each)  # "İ" lowercases to two characters
+    assert scan.topic == topic
 
 
-def test_hints_per_document_match_per_sentence_on_the_gold_texts() -> None:
+def test_one_pass_matches_sentence_by_sentence_on_the_gold_texts() -> None:
     texts = sorted((SHARED / "corpus" / "dev").glob("*.txt")) + sorted(SHARED.glob("seeds/*"))
     if not texts:
         pytest.skip("../shared is not here")
-    compared = 0
+    compared = topics = 0
     for path in texts:
-        by_document, each = _sentence_hints(path.read_text(encoding="utf-8"))
-        assert by_document is None or by_document == each, path.name
-        compared += by_document is not None
-    assert compared > len(texts) / 2
+        scan, each, topic = _scan(path.read_text(encoding="utf-8"))
+        assert scan.hints is None or scan.hints == each, path.name
+        assert scan.topic == topic, path.name
+        compared += scan.hints is not None
+        topics += topic
+    assert compared > len(texts) / 2 and 0 < topics < len(texts)

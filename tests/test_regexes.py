@@ -13,6 +13,7 @@ from passage.regexes import (
     FRONT_OPENERS,
     compile_words,
     has_groups,
+    literal_prefixes,
     opening_characters,
     trie_pattern,
 )
@@ -143,3 +144,14 @@ def test_opening_characters_of_a_pattern() -> None:
     assert opening_characters(r"\b(?:cat|Dog)", True) == {"c", "C", "d", "D"}
     assert opening_characters(r"(?:re)?do|\$\d", False) == {"r", "d", "$"}
     assert opening_characters(r"[ab]c", False) is None  # a class: not read
+
+
+def test_literal_prefixes_open_every_match() -> None:
+    assert literal_prefixes(r"(?<!\w)(?:abc?|d\w+|ex{2}y|fg)") == ["ab", "d", "e", "fg"]
+    assert literal_prefixes(r"(?:ab|(?i:cd))") is None  # "CD" opens a match too
+    source = cue_source("migration_words")
+    prefixes = literal_prefixes(source)
+    assert prefixes is not None
+    text = _sample().lower()
+    for m in re.finditer(source, text):
+        assert text.startswith(tuple(prefixes), m.start()), m.group()

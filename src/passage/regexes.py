@@ -223,6 +223,27 @@ def opening_characters(pattern: str, ignore_case: bool) -> set[str] | None:
     return openers
 
 
+def literal_prefixes(pattern: str) -> list[str] | None:
+    """The plain text every match of the case-sensitive ``pattern`` opens with, one string
+    per alternative (at least its first character); None when an alternative does not
+    open with plain characters. Every match starts where one of them occurs."""
+    alternatives = _alternatives(pattern, False)
+    if alternatives is None or any(folded for _, folded, _, _ in alternatives):
+        return None  # a (?i:...) part: its letters may be capitals too
+    prefixes = []
+    for first, _, _, rest in alternatives:
+        body = rest.removeprefix("(?-i:")
+        text = first
+        for i, char in enumerate(body):
+            if char in _SPECIAL or (char.isspace() and char != " "):
+                if body[i : i + 1] in _QUANTIFIERS and len(text) > 1:
+                    text = text[:-1]  # "refugees?": the "s" may be absent
+                break
+            text += char
+        prefixes.append(text)
+    return prefixes
+
+
 def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
     """The alternatives that open with one character, after it; a test that all of them
     make first is made once (inside words, most positions fail at a word boundary)."""

@@ -16,12 +16,11 @@ from passage.extract.events import SENT_TYPES
 from passage.extract.merge import is_party, merge
 from passage.extract.triggers import (
     Trigger,
-    about_migration,
     find_triggers,
-    hints_by_sentence,
     relevant,
+    scan_document,
 )
-from passage.model import Document, Event, RawDocument
+from passage.model import Document, Event, RawDocument, Span
 
 if TYPE_CHECKING:
     from passage.extract.events import Candidate
@@ -42,7 +41,6 @@ def extract(doc: Document) -> list[Event]:
     )
     from passage.extract.sentences import sentences
 
-    topic = about_migration(" ".join(doc.text[b.start : b.end] for b in kept))
     candidates: list[Candidate] = []
     previous: list[Candidate] = []
     before: Sentence | None = None
@@ -51,8 +49,9 @@ def extract(doc: Document) -> list[Event]:
     group: Group | None = None  # the last small group counted: "they" may be those
     measures: set[str] = set()  # measure words used about migration so far: "the order"
     spans = sentences(doc)
-    # every sentence's trigger hints, read in one pass over the document
-    hints = hints_by_sentence(doc.text, [s.span for s in spans])
+    # the topic and every sentence's trigger hints, read in one pass over the document
+    scan = scan_document(doc.text, [Span(b.start, b.end) for b in kept], [s.span for s in spans])
+    topic, hints = scan.topic, scan.hints
     for index, sentence in enumerate(spans):
         # the sentence before, in one paragraph, gives a sentence its topic too
         context_from = (

@@ -21,7 +21,7 @@ import ahocorasick
 
 from passage.extract.geo import find_countries
 from passage.model import Span
-from passage.regexes import compile_words, top_level_branches
+from passage.regexes import compile_words, literal_prefixes, top_level_branches
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -157,12 +157,25 @@ def _hints_in(lower: str) -> set[str]:
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789$")  # what _WORD and _HEAD read
 
 
+MIN_TOPIC_PREFIX = 3  # shorter openings of migration words would be found everywhere
+
+
+@cache
+def _topic_prefixes(lang: str = LANG) -> frozenset[str]:
+    """What each migration word opens with (cue "migration_words"): every one of its
+    matches starts where one of these occurs. Empty when some are too short to seek."""
+    prefixes = literal_prefixes(cue_source("migration_words", lang))
+    if prefixes is None or min(map(len, prefixes)) < MIN_TOPIC_PREFIX:
+        return frozenset()  # the topic is then read with the regex alone
+    return frozenset(prefixes)
+
+
 @cache
 def _hint_automaton(lang: str = LANG) -> ahocorasick.Automaton:
-    """Every hint, found in one pass over a text."""
+    """Every hint, and every opening of a migration word, found in one pass over a text."""
     automaton = ahocorasick.Automaton()
-    for hint in _rules_by_hint(lang):
-        automaton.add_word(hint, hint)
+    for key in {*_rules_by_hint(lang), *_topic_prefixes(lang)}:
+        automaton.add_word(key, key)
     automaton.make_automaton()
     return automaton
 
@@ -173,24 +186,54 @@ def _head_of(lang: str = LANG) -> dict[str, str]:
     return {hint: head for head, hints in _hint_index(lang).by_prefix.items() for hint in hints}
 
 
-def hints_by_sentence(text: str, spans: Sequence[Span]) -> list[AbstractSet[str]] | None:
-    """The hints each of ``spans`` holds, the same as :func:`_hints_in` finds in its
-    lowercased text, read in one pass over the document; None when lowercasing changes
-    the text's length (offsets would not line up)."""
+@dataclass(frozen=True)
+class DocumentScan:
+    """A document's kept text read in one pass."""
+
+    topic: bool  # is migration its topic (about_migration)
+    # the trigger hints of each sentence (as _hints_in finds them); None: read them per
+    # sentence, as lowercasing changed the text's length and offsets would not line up
+    hints: list[AbstractSet[str]] | None
+
+
+def scan_document(text: str, blocks: Sequence[Span], spans: Sequence[Span]) -> DocumentScan:
+    """Whether migration is the topic of ``blocks`` (the kept blocks, in order) and the
+    hints each sentence of ``spans`` holds, from one Aho-Corasick pass over them.
+
+    The topic is counted block by block: a migration phrase split across two blocks
+    ("homeland" ending one, "security" opening the next) is no phrase.
+    """
     lower = text.lower()
-    if len(lower) != len(text) or not spans:
-        return None
+    if len(lower) != len(text) or not blocks:
+        joined = " ".join(text[b.start : b.end] for b in blocks)
+        return DocumentScan(about_migration(joined), None)
     starts = [span.start for span in spans]
     inside: dict[int, set[str]] = {}  # sentence -> the hints inside it
     opening: dict[int, set[str]] = {}  # ... and those found opening a word
-    for last, hint in _hint_automaton().iter(lower, spans[0].start, spans[-1].end):
-        first = last + 1 - len(hint)
+    topic_prefixes = _topic_prefixes()
+    topic_starts: list[int] = []  # where a migration word may start
+    rules_by_hint = _rules_by_hint()
+    for last, key in _hint_automaton().iter(lower, blocks[0].start, blocks[-1].end):
+        first = last + 1 - len(key)
+        if key in topic_prefixes:
+            topic_starts.append(first)
         i = bisect_right(starts, first) - 1
-        if i < 0 or last >= spans[i].end:
-            continue  # across a sentence's edge, or between sentences
-        inside.setdefault(i, set()).add(hint)
+        if i < 0 or last >= spans[i].end or key not in rules_by_hint:
+            continue  # across a sentence's edge, between sentences, or no hint
+        inside.setdefault(i, set()).add(key)
         if first == spans[i].start or lower[first - 1] not in _WORD_CHARS:
-            opening.setdefault(i, set()).add(hint)
+            opening.setdefault(i, set()).add(key)
+    size = sum(b.end - b.start for b in blocks) + len(blocks) - 1  # as joined by spaces
+    if topic_prefixes:
+        topic = _topic_in_blocks(text, lower, blocks, sorted(set(topic_starts)), size)
+    else:
+        topic = about_migration(" ".join(text[b.start : b.end] for b in blocks))
+    return DocumentScan(topic, _sentence_hints(lower, spans, inside, opening))
+
+
+def _sentence_hints(
+    lower: str, spans: Sequence[Span], inside: dict[int, set[str]], opening: dict[int, set[str]]
+) -> list[AbstractSet[str]]:
     head_of = _head_of()
     found: list[AbstractSet[str]] = [frozenset()] * len(spans)
     for i, hints in inside.items():
@@ -203,6 +246,38 @@ def hints_by_sentence(text: str, spans: Sequence[Span]) -> list[AbstractSet[str]
             hints.difference_update(h for h in unsure if head_of[h] not in heads)
         found[i] = hints
     return found
+
+
+def _topic_in_blocks(
+    text: str, lower: str, blocks: Sequence[Span], candidates: list[int], size: int
+) -> bool:
+    """about_migration, block by block, with the migration words tried only where one may
+    start (``candidates``, in order): the same matches as scanning every position."""
+    needed = _topic_needed(size)
+    words = cue("migration_words", case=True)
+    found = 0
+    block = 0
+    taken_until = 0  # the end of the last word found: finditer does not overlap them
+    for start in candidates:
+        while block < len(blocks) and blocks[block].end <= start:
+            block += 1
+        if block == len(blocks):
+            break
+        if start < blocks[block].start or start < taken_until:
+            continue
+        m = words.match(lower, start, blocks[block].end)
+        if m is not None:
+            found += 1
+            taken_until = m.end()
+            if found >= needed:
+                return True
+    acronyms = cue("migration_acronyms", case=True)
+    for b in blocks:
+        for _ in acronyms.finditer(text, b.start, b.end):
+            found += 1
+            if found >= needed:
+                return True
+    return False
 
 
 _CUE_REFERENCE = re.compile(r"\(\?&(\w+)\)")
@@ -368,9 +443,14 @@ def _describes(text: str, span: Span, act: re.Match[str], measure: re.Match[str]
     return cue("describing_before").search(before) is not None
 
 
+def _topic_needed(size: int) -> int:
+    """How many migration words a text of ``size`` characters needs to be about migration."""
+    return max(1, int(TOPIC_DENSITY * size / 1000))
+
+
 def about_migration(text: str) -> bool:
     """Is migration the document's topic (not a passing mention)?"""
-    needed = max(1, int(TOPIC_DENSITY * len(text) / 1000))
+    needed = _topic_needed(len(text))
     # the same hits as cue "migration_context", found faster: its lowercase words are
     # matched case-sensitively in the lowercased text, its acronyms in the text itself
     words = cue("migration_words", case=True).finditer(text.lower())
