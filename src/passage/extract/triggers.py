@@ -11,7 +11,6 @@ the acts in its sentence).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -173,9 +172,10 @@ def _topic_prefixes(lang: str = LANG) -> frozenset[str]:
 @cache
 def _hint_automaton(lang: str = LANG) -> ahocorasick.Automaton:
     """Every hint, and every opening of a migration word, found in one pass over a text."""
+    hints, topic = _rules_by_hint(lang), _topic_prefixes(lang)
     automaton = ahocorasick.Automaton()
-    for key in {*_rules_by_hint(lang), *_topic_prefixes(lang)}:
-        automaton.add_word(key, key)
+    for key in {*hints, *topic}:  # each found with its length and what it is
+        automaton.add_word(key, (len(key), key, key in topic, key in hints))
     automaton.make_automaton()
     return automaton
 
@@ -207,24 +207,27 @@ def scan_document(text: str, blocks: Sequence[Span], spans: Sequence[Span]) -> D
     if len(lower) != len(text) or not blocks:
         joined = " ".join(text[b.start : b.end] for b in blocks)
         return DocumentScan(about_migration(joined), None)
-    starts = [span.start for span in spans]
     inside: dict[int, set[str]] = {}  # sentence -> the hints inside it
     opening: dict[int, set[str]] = {}  # ... and those found opening a word
-    topic_prefixes = _topic_prefixes()
     topic_starts: list[int] = []  # where a migration word may start
-    rules_by_hint = _rules_by_hint()
-    for last, key in _hint_automaton().iter(lower, blocks[0].start, blocks[-1].end):
-        first = last + 1 - len(key)
-        if key in topic_prefixes:
+    i = 0  # the first sentence that ends after the current match: matches come by their end
+    for last, (size, key, topic_word, hint) in _hint_automaton().iter(
+        lower, blocks[0].start, blocks[-1].end
+    ):
+        first = last + 1 - size
+        if topic_word:
             topic_starts.append(first)
-        i = bisect_right(starts, first) - 1
-        if i < 0 or last >= spans[i].end or key not in rules_by_hint:
-            continue  # across a sentence's edge, between sentences, or no hint
+        if not hint:
+            continue
+        while i < len(spans) and spans[i].end <= last:
+            i += 1
+        if i == len(spans) or first < spans[i].start:
+            continue  # across a sentence's edge, or between sentences
         inside.setdefault(i, set()).add(key)
         if first == spans[i].start or lower[first - 1] not in _WORD_CHARS:
             opening.setdefault(i, set()).add(key)
     size = sum(b.end - b.start for b in blocks) + len(blocks) - 1  # as joined by spaces
-    if topic_prefixes:
+    if _topic_prefixes():
         topic = _topic_in_blocks(text, lower, blocks, sorted(set(topic_starts)), size)
     else:
         topic = about_migration(" ".join(text[b.start : b.end] for b in blocks))
