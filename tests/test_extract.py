@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 
 from passage.clean import clean
 from passage.extract import extract
-from passage.extract.sentences import sentences, split
+from passage.extract.sentences import _breaks, sentences, split
 from passage.extract.triggers import DocumentScan, _hints_in, about_migration, scan_document
 from passage.model import Event, Provenance, RawDocument, Span
 
@@ -211,3 +213,23 @@ def test_one_pass_matches_sentence_by_sentence_on_the_gold_texts() -> None:
         compared += scan.hints is not None
         topics += topic
     assert compared > len(texts) / 2 and 0 < topics < len(texts)
+
+
+# the single regex sentence breaks were once read with: stops and runs of whitespace
+ONE_REGEX_BREAKS = re.compile(
+    r"[.!?\s](?:"
+    r"(?<=[.!?])(?:[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z]))"
+    r"|(?<=\s)\s+)"
+)
+
+
+def test_sentence_breaks_are_those_of_one_regex_over_stops_and_whitespace() -> None:
+    rng = random.Random(7)
+    pieces = ["Officials", "said", "A", "the", "U.S.", "5", ".", "?", "!", '"', "”", ")", " ",
+              "  ", "   ", "\t", "\u00a0", "\n", "\u2009 ", "x.", "abc.Def", "Nov.", "é"]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [m.span() for m in ONE_REGEX_BREAKS.finditer(text, start, end)]
+        assert _breaks(text, start, end) == expected, (text, start, end)

@@ -28,16 +28,34 @@ class Sentence:
     headline: bool  # the document's first kept block
 
 
-@cache
-def _boundary() -> re.Pattern[str]:
-    # flattened pages glue sentences: "pending removal proceedings.A 25-year-old citizen"
-    # One character class opens both branches (a stop, or the first of two spaces), so
-    # the regex engine skips to the next candidate without trying the pattern in between.
-    return re.compile(
-        r"[.!?\s](?:"
-        r"(?<=[.!?])(?:[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z]))"
-        r"|(?<=\s)\s+)"
-    )
+# A sentence ends at a stop followed by space and a capital, digit or opening quote, or
+# glued to the next sentence's capital after a word: flattened pages glue sentences
+# ("pending removal proceedings.A 25-year-old citizen").
+_STOP = re.compile(
+    r"[.!?](?:[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z]))"
+)
+_GAP = re.compile(r"\s\s+")  # two or more whitespace characters: a paragraph break
+
+
+def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` breaks, in order: stops (ending with a stop character)
+    and gaps (all whitespace). A line whose only whitespace is single spaces (printable)
+    has its gaps found by ``str.find``: a regex would stop at every space."""
+    stops = [m.span() for m in _STOP.finditer(text, start, end)]
+    if text[start:end].isprintable():
+        gaps = []
+        at = text.find("  ", start, end)
+        while at >= 0:
+            stop = at + 2
+            while stop < end and text[stop] == " ":
+                stop += 1
+            gaps.append((at, stop))
+            at = text.find("  ", stop, end)
+    else:
+        gaps = [m.span() for m in _GAP.finditer(text, start, end)]
+    if not gaps:
+        return stops
+    return sorted(stops + gaps)  # a stop never starts where a gap does
 
 
 @cache
@@ -54,29 +72,29 @@ def split(text: str, start: int, end: int) -> list[Span]:
     abbreviations = _words("abbreviations")
     spans: list[Span] = []
     cursor = start
-    for m in _boundary().finditer(text, start, end):
-        if m.group(0)[0] == ".":
-            word = text[max(cursor, m.start() - 12) : m.start() + 1].split()[-1:]
+    for at, after in _breaks(text, start, end):
+        if text[at] == ".":
+            word = text[max(cursor, at - 12) : at + 1].split()[-1:]
             initials = bool(word) and _INITIALS.fullmatch(word[0]) is not None
             if (
                 word
                 and (word[0] in abbreviations or initials)
-                and not _ends_anyway(text, m, word[0], initials)
+                and not _ends_anyway(text, at, word[0], initials)
             ):
                 continue
-        cut = m.end() if not m.group(0).isspace() else m.start()
+        cut = at if text[at].isspace() else after  # a gap is left out, a stop kept
         _add(text, cursor, cut, spans)
-        cursor = m.end()
+        cursor = after
     _add(text, cursor, end, spans)
     return spans
 
 
-def _ends_anyway(text: str, m: re.Match[str], word: str, initials: bool) -> bool:
+def _ends_anyway(text: str, at: int, word: str, initials: bool) -> bool:
     """ "... to stay in the U.S. The office took in ...": initials, a state or "a.m." end
     a sentence when a word that opens sentences follows; titles ("Sen.", "Nov.") never do."""
     if not initials and word not in _words("may_end_sentence"):
         return False
-    after = _NEXT_WORD.match(text, m.start() + 1)
+    after = _NEXT_WORD.match(text, at + 1)
     return after is not None and after.group(1) in _words("sentence_openers")
 
 
