@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +14,13 @@ import pytest
 from passage.clean import clean
 from passage.extract import extract
 from passage.extract.sentences import _breaks, sentences, split
-from passage.extract.triggers import DocumentScan, _hints_in, about_migration, scan_document
+from passage.extract.triggers import (
+    DocumentScan,
+    _hints_in,
+    about_migration,
+    relevant,
+    scan_document,
+)
 from passage.model import Event, Provenance, RawDocument, Span
 
 PUBLISHED = date(2024, 7, 3)  # a Wednesday
@@ -155,14 +163,37 @@ def test_initials_or_a_state_end_a_sentence_when_an_opening_word_follows() -> No
     ]
 
 
-def _scan(text: str) -> tuple[DocumentScan, list[set[str]], bool]:
-    """The one-pass scan of a document, and what reading it sentence by sentence gives."""
+@dataclass
+class Scanned:
+    scan: DocumentScan
+    hints: list[AbstractSet[str]] | None  # from the one pass
+    each: list[set[str]]  # read sentence by sentence
+    topic: bool  # read from the kept blocks joined
+    relevant: bool  # the gate, block by block
+
+
+def _scan(text: str) -> Scanned:
+    """The one-pass scan of a document, and what reading it block by block and sentence
+    by sentence gives."""
     doc = clean(RawDocument(text, Provenance("hints.txt", 1, "record"), "text"))
     spans = [s.span for s in sentences(doc)]
-    each = [_hints_in(text[s.start : s.end].lower()) for s in spans]
     kept = doc.kept()
-    topic = about_migration(" ".join(text[b.start : b.end] for b in kept))
-    return scan_document(text, [Span(b.start, b.end) for b in kept], spans), each, topic
+    scan = scan_document(text, [Span(b.start, b.end) for b in kept])
+    return Scanned(
+        scan,
+        scan.sentence_hints(spans),
+        [_hints_in(text[s.start : s.end].lower()) for s in spans],
+        about_migration(" ".join(text[b.start : b.end] for b in kept)),
+        any(relevant(text[b.start : b.end]) for b in kept),
+    )
+
+
+def _same(s: Scanned) -> bool:
+    hints_same = s.hints == s.each or (s.hints is None and s.scan.lower is None)
+    # past the gate, a scan reads everything; before it, nothing
+    if not s.scan.relevant:
+        return not s.relevant and not s.scan.hints
+    return hints_same and s.scan.topic == s.topic and s.relevant
 
 
 @pytest.mark.parametrize(
@@ -179,9 +210,7 @@ def _scan(text: str) -> tuple[DocumentScan, list[set[str]], bool]:
     ],
 )
 def test_one_pass_reads_each_sentences_hints_and_the_topic(text: str) -> None:
-    scan, each, topic = _scan(text)
-    assert scan.hints == each or (scan.hints is None and not each)
-    assert scan.topic == topic
+    assert _same(_scan(text))
 
 
 def test_the_topic_is_counted_block_by_block_with_the_regex_alone() -> None:
@@ -189,16 +218,20 @@ def test_the_topic_is_counted_block_by_block_with_the_regex_alone() -> None:
     dense = (
         filler + "Border Patrol agents said.\n\nICE and asylum officers said. Deportations rose."
     )
-    scan, _, topic = _scan(dense)
-    assert scan.topic and topic
-    scan, _, topic = _scan(filler + "\n\nA refugee said so.")
-    assert not scan.topic and not topic
+    scanned = _scan(dense)
+    assert _same(scanned) and scanned.scan.topic
+    scanned = _scan(filler + "\n\nA refugee said so.")
+    assert _same(scanned) and scanned.scan.relevant and not scanned.scan.topic
+    scanned = _scan(filler + "\n\nThe DHS said so.")  # only an acronym passes the gate
+    assert _same(scanned) and scanned.scan.relevant
+    scanned = _scan(filler)
+    assert _same(scanned) and not scanned.scan.relevant
 
 
 def test_hints_fall_back_when_lowercasing_changes_the_length() -> None:
-    scan, each, topic = _scan("\u0130stanbul deported 30 migrants. Police arrested 4.")
-    assert scan.hints is None and any(each)  # "İ" lowercases to two characters
-    assert scan.topic == topic
+    scanned = _scan("\u0130stanbul deported 30 migrants. Police arrested 4.")
+    assert scanned.hints is None and any(scanned.each)  # "İ" lowercases to two characters
+    assert _same(scanned)
 
 
 def test_one_pass_matches_sentence_by_sentence_on_the_gold_texts() -> None:
@@ -207,11 +240,10 @@ def test_one_pass_matches_sentence_by_sentence_on_the_gold_texts() -> None:
         pytest.skip("../shared is not here")
     compared = topics = 0
     for path in texts:
-        scan, each, topic = _scan(path.read_text(encoding="utf-8"))
-        assert scan.hints is None or scan.hints == each, path.name
-        assert scan.topic == topic, path.name
-        compared += scan.hints is not None
-        topics += topic
+        scanned = _scan(path.read_text(encoding="utf-8"))
+        assert _same(scanned), path.name
+        compared += scanned.hints is not None
+        topics += scanned.topic
     assert compared > len(texts) / 2 and 0 < topics < len(texts)
 
 

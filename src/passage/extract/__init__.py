@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 def extract(doc: Document) -> list[Event]:
     """All events of one cleaned document, evidence as spans into its original text."""
     kept = doc.kept()
-    if not kept or not any(relevant(doc.text[b.start : b.end]) for b in kept):
+    # the gate on the kept blocks, the topic and the trigger hints, read in one pass
+    scan = scan_document(doc.text, [Span(b.start, b.end) for b in kept])
+    if not scan.relevant:
         return []
     from passage.extract.anaphora import Group, counted_group, refer_back
     from passage.extract.events import (
@@ -49,9 +51,7 @@ def extract(doc: Document) -> list[Event]:
     group: Group | None = None  # the last small group counted: "they" may be those
     measures: set[str] = set()  # measure words used about migration so far: "the order"
     spans = sentences(doc)
-    # the topic and every sentence's trigger hints, read in one pass over the document
-    scan = scan_document(doc.text, [Span(b.start, b.end) for b in kept], [s.span for s in spans])
-    topic, hints = scan.topic, scan.hints
+    topic, hints = scan.topic, scan.sentence_hints([s.span for s in spans])
     for index, sentence in enumerate(spans):
         # the sentence before, in one paragraph, gives a sentence its topic too
         context_from = (

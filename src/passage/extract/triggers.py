@@ -171,11 +171,13 @@ def _topic_prefixes(lang: str = LANG) -> frozenset[str]:
 
 @cache
 def _hint_automaton(lang: str = LANG) -> ahocorasick.Automaton:
-    """Every hint, and every opening of a migration word, found in one pass over a text."""
+    """Every hint, every opening of a migration word and every word of the gate, found in
+    one pass over a text."""
     hints, topic = _rules_by_hint(lang), _topic_prefixes(lang)
+    gate = frozenset(load_json("gate.json")[lang]["words"])
     automaton = ahocorasick.Automaton()
-    for key in {*hints, *topic}:  # each found with its length and what it is
-        automaton.add_word(key, (len(key), key, key in topic, key in hints))
+    for key in {*hints, *topic, *gate}:  # each found with its length and what it is
+        automaton.add_word(key, (len(key), key, key in hints, key in topic, key in gate))
     automaton.make_automaton()
     return automaton
 
@@ -188,67 +190,82 @@ def _head_of(lang: str = LANG) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class DocumentScan:
-    """A document's kept text read in one pass."""
+    """A document's kept blocks read in one pass."""
 
-    topic: bool  # is migration its topic (about_migration)
-    # the trigger hints of each sentence (as _hints_in finds them); None: read them per
-    # sentence, as lowercasing changed the text's length and offsets would not line up
-    hints: list[AbstractSet[str]] | None
+    relevant: bool  # a sign of migration enforcement in one of them (the gate)
+    topic: bool  # is migration their topic (about_migration)
+    lower: str | None  # the text lowercased; None: that changed its length
+    hints: list[tuple[int, int, str]]  # each hint found: first and last index, the hint
+
+    def sentence_hints(self, spans: Sequence[Span]) -> list[AbstractSet[str]] | None:
+        """The hints each sentence holds, the same as :func:`_hints_in` finds in its
+        lowercased text; None when offsets into the lowercased text would not line up."""
+        lower = self.lower
+        if lower is None:
+            return None
+        inside: dict[int, set[str]] = {}  # sentence -> the hints inside it
+        opening: dict[int, set[str]] = {}  # ... and those found opening a word
+        i = 0  # the first sentence that ends after the hint: hints come by their end
+        for first, last, hint in self.hints:
+            while i < len(spans) and spans[i].end <= last:
+                i += 1
+            if i == len(spans) or first < spans[i].start:
+                continue  # across a sentence's edge, or between sentences
+            inside.setdefault(i, set()).add(hint)
+            if first == spans[i].start or lower[first - 1] not in _WORD_CHARS:
+                opening.setdefault(i, set()).add(hint)
+        head_of = _head_of()
+        found: list[AbstractSet[str]] = [frozenset()] * len(spans)
+        for i, hints in inside.items():
+            # a hint that opens a word opens it with its head; one seen only inside words
+            # ("order" in "border") needs another word with its head, as _hints_in asks
+            opened = opening.get(i, frozenset())
+            unsure = [h for h in hints if h not in opened and h in head_of]
+            if unsure:
+                heads = set(_HEAD.findall(lower, spans[i].start, spans[i].end))
+                hints.difference_update(h for h in unsure if head_of[h] not in heads)
+            found[i] = hints
+        return found
 
 
-def scan_document(text: str, blocks: Sequence[Span], spans: Sequence[Span]) -> DocumentScan:
-    """Whether migration is the topic of ``blocks`` (the kept blocks, in order) and the
-    hints each sentence of ``spans`` holds, from one Aho-Corasick pass over them.
+def scan_document(text: str, blocks: Sequence[Span]) -> DocumentScan:
+    """The gate, the topic and the trigger hints of ``blocks`` (the kept blocks, in
+    order), from one Aho-Corasick pass over them.
 
-    The topic is counted block by block: a migration phrase split across two blocks
+    The gate and the topic are read block by block, as :func:`relevant` and
+    :func:`about_migration` read a text: a migration phrase split across two blocks
     ("homeland" ending one, "security" opening the next) is no phrase.
     """
     lower = text.lower()
     if len(lower) != len(text) or not blocks:
-        joined = " ".join(text[b.start : b.end] for b in blocks)
-        return DocumentScan(about_migration(joined), None)
-    inside: dict[int, set[str]] = {}  # sentence -> the hints inside it
-    opening: dict[int, set[str]] = {}  # ... and those found opening a word
+        texts = [text[b.start : b.end] for b in blocks]
+        gate = any(map(relevant, texts))
+        return DocumentScan(gate, gate and about_migration(" ".join(texts)), None, [])
+    hints: list[tuple[int, int, str]] = []
     topic_starts: list[int] = []  # where a migration word may start
-    i = 0  # the first sentence that ends after the current match: matches come by their end
-    for last, (size, key, topic_word, hint) in _hint_automaton().iter(
+    gate = False
+    b = 0  # the first block that ends after the current match: matches come by their end
+    for last, (size, key, hint, topic_word, gate_word) in _hint_automaton().iter(
         lower, blocks[0].start, blocks[-1].end
     ):
         first = last + 1 - size
+        if hint:
+            hints.append((first, last, key))
         if topic_word:
             topic_starts.append(first)
-        if not hint:
-            continue
-        while i < len(spans) and spans[i].end <= last:
-            i += 1
-        if i == len(spans) or first < spans[i].start:
-            continue  # across a sentence's edge, or between sentences
-        inside.setdefault(i, set()).add(key)
-        if first == spans[i].start or lower[first - 1] not in _WORD_CHARS:
-            opening.setdefault(i, set()).add(key)
+        if gate_word and not gate:
+            while b < len(blocks) and blocks[b].end <= last:
+                b += 1
+            gate = b < len(blocks) and first >= blocks[b].start
+    acronyms = _gate().acronyms
+    if not gate and not any(acronyms.search(text[b.start : b.end]) for b in blocks):
+        return DocumentScan(False, False, lower, [])
     size = sum(b.end - b.start for b in blocks) + len(blocks) - 1  # as joined by spaces
     if _topic_prefixes():
         topic = _topic_in_blocks(text, lower, blocks, sorted(set(topic_starts)), size)
     else:
         topic = about_migration(" ".join(text[b.start : b.end] for b in blocks))
-    return DocumentScan(topic, _sentence_hints(lower, spans, inside, opening))
-
-
-def _sentence_hints(
-    lower: str, spans: Sequence[Span], inside: dict[int, set[str]], opening: dict[int, set[str]]
-) -> list[AbstractSet[str]]:
-    head_of = _head_of()
-    found: list[AbstractSet[str]] = [frozenset()] * len(spans)
-    for i, hints in inside.items():
-        # a hint that opens a word opens it with its head; a hint seen only inside words
-        # ("order" in "border") needs another word with its head, as _hints_in asks
-        opened = opening.get(i, frozenset())
-        unsure = [h for h in hints if h not in opened and h in head_of]
-        if unsure:
-            heads = set(_HEAD.findall(lower, spans[i].start, spans[i].end))
-            hints.difference_update(h for h in unsure if head_of[h] not in heads)
-        found[i] = hints
-    return found
+    return DocumentScan(True, topic, lower, hints)
 
 
 def _topic_in_blocks(
