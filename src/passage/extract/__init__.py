@@ -52,6 +52,7 @@ def extract(doc: Document) -> list[Event]:
     measures: set[str] = set()  # measure words used about migration so far: "the order"
     spans = sentences(doc)
     topic, hints = scan.topic, scan.sentence_hints([s.span for s in spans])
+    text, published = doc.text, doc.published
     for index, sentence in enumerate(spans):
         # the sentence before, in one paragraph, gives a sentence its topic too
         context_from = (
@@ -59,7 +60,7 @@ def extract(doc: Document) -> list[Event]:
         )
         triggers = (
             find_triggers(
-                doc.text,
+                text,
                 sentence.span,
                 topic,
                 context_from,
@@ -71,7 +72,7 @@ def extract(doc: Document) -> list[Event]:
         )
         # a sentence with no trigger states no event of its own
         found = (
-            sentence_events(doc.text, sentence, doc.published, topic, context_from, triggers)
+            sentence_events(text, sentence, published, topic, context_from, triggers)
             if triggers
             else []
         )
@@ -80,17 +81,21 @@ def extract(doc: Document) -> list[Event]:
             not found
             and topic
             and (previous or silent is not None)  # else nothing to carry on
-            and may_continue(doc.text, sentence)
+            and may_continue(text, sentence)
         ):
             if not previous and silent is not None:
                 # a sentence that stated nothing may still name what this one counts
-                previous = named_topic(doc.text, *silent)
-            found = continued_events(doc.text, sentence, doc.published, previous, triggers)
-        refer_back(doc.text, found, group, index)
-        group = counted_group(found, index) or group
-        candidates.extend(found)
-        previous = [c for c in found if not c.weak]
-        silent = None if found or not triggers else (sentence, triggers)
+                previous = named_topic(text, *silent)
+            found = continued_events(text, sentence, published, previous, triggers)
+        if found:
+            refer_back(text, found, group, index)
+            group = counted_group(found, index) or group
+            candidates.extend(found)
+            previous = [c for c in found if not c.weak]
+            silent = None
+        else:
+            previous = []
+            silent = (sentence, triggers) if triggers else None
     return _default_locations(_drop_background(merge(candidates), doc.published))
 
 
