@@ -12,6 +12,7 @@ The words come from the ``changes`` section of ``resources/numbers.json``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from passage.extract.numbers import Tokens
 from passage.extract.phrases import CLAUSE_MARKS, PhraseMatch, Tables
@@ -77,6 +78,27 @@ def find_comparisons(
         target = c.target if c.target is not None else _nearest_count(numbers, c, used)
         out.append(Comparison(c.change, tokens.span(c.first, c.last), target, c.consumed))
     return out
+
+
+def may_compare(tokens: Tokens, kinds: list[str], t: Tables) -> bool:
+    """Cheap test: can ``find_comparisons`` find anything? Each comparison needs a word of
+    one of its tables (an intro, "times", "fold", "twice", "doubled"), a word ending in
+    "fold", or a percentage and a word of direction ("a 74 percent decrease")."""
+    if not tokens.vocabulary.isdisjoint(_cues(t)):
+        return True
+    if t.fold_suffix in " ".join(tokens.words):
+        return True  # a word ending in "fold" ("tenfold") holds it; a few more pass, harmlessly
+    directions = t.increase_words | t.decrease_words
+    return "percent" in kinds and not tokens.vocabulary.isdisjoint(directions)
+
+
+@cache
+def _cues(t: Tables) -> frozenset[str]:
+    """The words of which a sentence needs one to hold a comparison other than a percentage."""
+    tables = (t.from_intros, t.times, t.fold)
+    return frozenset().union(
+        *(table.keywords for table in tables), t.from_words, t.factor_words, t.factor_verbs
+    )
 
 
 def change_verb_before(tokens: Tokens, k: int, t: Tables) -> bool:

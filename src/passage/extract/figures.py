@@ -20,11 +20,12 @@ finds the stated changes. Every word comes from ``resources/numbers.json``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from passage.extract import counted
-from passage.extract.comparisons import Number, change_verb_before, find_comparisons
+from passage.extract.comparisons import Number, change_verb_before, find_comparisons, may_compare
 from passage.extract.numbers import Quantity, Tokens, scan
-from passage.extract.phrases import PhraseMatch, Tables, tables
+from passage.extract.phrases import PhraseMatch, PhraseTable, Tables, tables
 from passage.model import Change, Figure, FigureKind, People, Span
 
 
@@ -264,7 +265,8 @@ _FORM_KINDS: dict[str, FigureKind] = {
 def _unit_kind(text: str, tokens: Tokens, d: _Draft, t: Tables) -> FigureKind | None:
     """The kind the words right after the number give: "%", "years old", "km", "-fold"."""
     right, last = d.num_last, d.quantities[-1]
-    for table, kind in t.right_kinds:
+    word = tokens.words[right] if right < len(tokens) else ""
+    for table, kind in _right_kinds(t).get(word, ()):
         m = table.at(tokens, right)
         if m is not None:
             if kind in ("percent", "money"):
@@ -286,6 +288,17 @@ def _unit_kind(text: str, tokens: Tokens, d: _Draft, t: Tables) -> FigureKind | 
     if start >= 2 and text[start - 1] in "-/" and text[start - 2].isalnum():
         return "other"  # "COVID-19", "H-1B", "I-10", "9/11"
     return None
+
+
+@cache
+def _right_kinds(t: Tables) -> dict[str, list[tuple[PhraseTable, str]]]:
+    """``t.right_kinds`` by first word: only the tables with a phrase that starts with it,
+    in the same order (the others cannot match there, so the first match is the same)."""
+    by_word: dict[str, list[tuple[PhraseTable, str]]] = {}
+    for table, kind in t.right_kinds:
+        for word in table.first_words:
+            by_word.setdefault(word, []).append((table, kind))
+    return by_word
 
 
 def _context_kind(
@@ -398,6 +411,8 @@ def _share_qualifier(tokens: Tokens, prev: _Draft, d: _Draft, t: Tables) -> None
 
 def _attach_comparisons(text: str, tokens: Tokens, drafts: list[_Draft], t: Tables) -> None:
     """Give each stated comparison to its count; fold the numbers it consumes into it."""
+    if not may_compare(tokens, [d.kind or "other" for d in drafts], t):
+        return  # find_comparisons would find nothing
     numbers = [
         Number(d.lo, d.hi, d.num_last, d.kind or "other", d.value, _bound(d)) for d in drafts
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from passage.model import Span
@@ -56,6 +56,11 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct words, for a quick "can a phrase occur at all" test."""
+        return frozenset(self.words)
 
     def at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
