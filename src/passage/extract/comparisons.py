@@ -81,24 +81,29 @@ def find_comparisons(
 
 
 def may_compare(tokens: Tokens, kinds: list[str], t: Tables) -> bool:
-    """Cheap test: can ``find_comparisons`` find anything? Each comparison needs a word of
-    one of its tables (an intro, "times", "fold", "twice", "doubled"), a word ending in
-    "fold", or a percentage and a word of direction ("a 74 percent decrease")."""
-    if not tokens.vocabulary.isdisjoint(_cues(t)):
+    """Cheap test: can ``find_comparisons`` find anything? Each comparison needs an intro
+    ("up from", "compared to"), "from" after a word of change, "times" or "fold", a factor
+    word ("twice", "doubled"), a word ending in "fold" ("tenfold"), or a percentage and a
+    word of direction ("a 74 percent decrease")."""
+    vocabulary = tokens.vocabulary
+    if not vocabulary.isdisjoint(_cues(t)) or t.from_intros.may_occur(tokens):
+        return True
+    if not vocabulary.isdisjoint(t.from_words) and not vocabulary.isdisjoint(t.change_verbs):
         return True
     if t.fold_suffix in " ".join(tokens.words):
-        return True  # a word ending in "fold" ("tenfold") holds it; a few more pass, harmlessly
-    directions = t.increase_words | t.decrease_words
-    return "percent" in kinds and not tokens.vocabulary.isdisjoint(directions)
+        return True  # a word ending in "fold" holds it; a few more pass, harmlessly
+    return "percent" in kinds and not vocabulary.isdisjoint(_directions(t))
 
 
 @cache
 def _cues(t: Tables) -> frozenset[str]:
-    """The words of which a sentence needs one to hold a comparison other than a percentage."""
-    tables = (t.from_intros, t.times, t.fold)
-    return frozenset().union(
-        *(table.keywords for table in tables), t.from_words, t.factor_words, t.factor_verbs
-    )
+    """Words of which one is enough for a comparison: "times", "fold", "twice", "doubled"."""
+    return frozenset().union(t.times.keywords, t.fold.keywords, t.factor_words, t.factor_verbs)
+
+
+@cache
+def _directions(t: Tables) -> frozenset[str]:
+    return t.increase_words | t.decrease_words
 
 
 def change_verb_before(tokens: Tokens, k: int, t: Tables) -> bool:

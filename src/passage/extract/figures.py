@@ -227,6 +227,8 @@ def _part_of(tokens: Tokens, d: _Draft, t: Tables) -> None:
 
 def _in_share(tokens: Tokens, d: _Draft, t: Tables) -> bool:
     """Is the number a word of a share phrase ("two" or "third" of "two-thirds of")?"""
+    if not t.shares.may_occur(tokens):
+        return False
     for k in range(max(0, d.num_first - 2), d.num_first + 1):
         found = t.shares.at(tokens, k)
         if found is not None and found.first <= d.num_first < found.last:
