@@ -90,9 +90,9 @@ def may_compare(tokens: Tokens, kinds: list[str], t: Tables) -> bool:
         return True
     if not vocabulary.isdisjoint(t.from_words) and not vocabulary.isdisjoint(t.change_verbs):
         return True
-    if t.fold_suffix in " ".join(tokens.words):
-        return True  # a word ending in "fold" holds it; a few more pass, harmlessly
-    return "percent" in kinds and not vocabulary.isdisjoint(_directions(t))
+    if "percent" in kinds and not vocabulary.isdisjoint(_directions(t)):
+        return True
+    return t.fold_suffix in " ".join(tokens.words)  # "tenfold" (and a few more, harmlessly)
 
 
 @cache

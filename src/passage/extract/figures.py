@@ -98,18 +98,20 @@ def find_figures(
     for d in drafts:
         _qualify(tokens, d, t)
     # "two" of "two-thirds of the 1,000" is part of the share, not a number of its own
-    drafts = [d for d in drafts if not _in_share(tokens, d, t)]
+    if t.shares.may_occur(tokens):
+        drafts = [d for d in drafts if not _in_share(tokens, d, t)]
     for i, d in enumerate(drafts):
         _classify(text, tokens, d, drafts, t)
-        listed = i and t.links_list(tokens, drafts[i - 1].hi, d.lo)
-        if listed and drafts[i - 1].kind == "age" and d.kind == "count" and d.quantities[0].plain:
+        after_age = i and drafts[i - 1].kind == "age" and d.kind == "count"
+        if after_age and d.quantities[0].plain and t.links_list(tokens, drafts[i - 1].hi, d.lo):
             d.kind = "age"  # "ages 15 and 13"
     drafts = [d for d in drafts if d.kind is not None]
     counts = [d for d in drafts if d.kind == "count"]
+    others = _others(drafts)  # _describe changes no draft's tokens: one map serves all counts
     floor = 0
     for i, d in enumerate(counts):
         stop = counts[i + 1].lo if i + 1 < len(counts) else len(tokens)
-        _describe(text, tokens, d, drafts, stop, t)
+        _describe(text, tokens, d, others, stop, t)
         if i:
             _share_qualifier(tokens, counts[i - 1], d, t)
         if d.cumulative_span is None:
@@ -227,8 +229,6 @@ def _part_of(tokens: Tokens, d: _Draft, t: Tables) -> None:
 
 def _in_share(tokens: Tokens, d: _Draft, t: Tables) -> bool:
     """Is the number a word of a share phrase ("two" or "third" of "two-thirds of")?"""
-    if not t.shares.may_occur(tokens):
-        return False
     for k in range(max(0, d.num_first - 2), d.num_first + 1):
         found = t.shares.at(tokens, k)
         if found is not None and found.first <= d.num_first < found.last:
@@ -381,10 +381,11 @@ def _others(drafts: list[_Draft]) -> dict[int, int]:
 
 
 def _describe(
-    text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], stop: int, t: Tables
+    text: str, tokens: Tokens, d: _Draft, others: dict[int, int], stop: int, t: Tables
 ) -> None:
-    """A count's noun, its rate ("each day") and a running-total marker after it."""
-    noun = counted.noun_phrase(text, tokens, d.hi, _others(drafts), d.value == 1, t)
+    """A count's noun, its rate ("each day") and a running-total marker after it;
+    ``others`` maps every number's first token to the token after it."""
+    noun = counted.noun_phrase(text, tokens, d.hi, others, d.value == 1, t)
     if noun is None and d.collective is not None:
         noun = PhraseMatch(d.collective, d.collective + 1, None)  # "a family of five"
     if noun is not None:

@@ -203,11 +203,11 @@ def scan(text: str, tokens: Tokens, end: int, lex: Lexicon) -> list[Quantity]:
 
 
 def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
-    kind = "numeral" if m.group("numeral") is not None else m.lastgroup or ""
+    if m.group("numeral") is not None:
+        return [_numeral(m, lex)]
+    kind = m.lastgroup or ""
     span = Span(m.start(kind), m.end(kind))
     surface = m.group(kind)
-    if kind == "numeral":
-        return [_numeral(m, span, lex)]
     if kind in ("vague", "fixed"):
         entry = (lex.vague if kind == "vague" else lex.fixed)[_norm(surface)]
         return [Quantity(span, entry.low, kind, needs_of=entry.needs_of)]
@@ -227,16 +227,18 @@ def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
     return [Quantity(span, 0, kind)]  # type: ignore[arg-type]  # time, phone
 
 
-def _numeral(m: re.Match[str], span: Span, lex: Lexicon) -> Quantity:
+def _numeral(m: re.Match[str], lex: Lexicon) -> Quantity:
     digits = m.group("numeral")
-    value = float(_NOT_DIGIT.sub("", digits))
-    scale = 1
+    plain = digits.isdigit()
+    # bare digits have no separator to drop
+    value = float(digits) if plain else float(_NOT_DIGIT.sub("", digits))
+    scale, end = 1, m.end("numeral")
     if m.group("scale"):
         word = m.group("scale").strip().lower()
         scale = lex.multipliers.get(word) or lex.abbreviations[word]
         value *= scale
-        span = Span(span.start, m.end("scale"))
-    plain = digits.isdigit()
+        end = m.end("scale")
+    span = Span(m.start("numeral"), end)
     return Quantity(span, value, "numeral", scale=scale, plain=plain and scale == 1)
 
 

@@ -39,8 +39,8 @@ class PhraseTable:
     def __init__(self, entries: dict[str, Any]) -> None:
         self._by_first: dict[str, list[_Phrase]] = {}
         self._by_last: dict[str, list[_Phrase]] = {}
-        keywords: set[str] = set()
-        word_sets: set[frozenset[str]] = set()
+        # one word of each phrase (its longest) -> the phrases' sets of words
+        self._by_keyword: dict[str, set[frozenset[str]]] = {}
         for text, value in entries.items():
             found = list(TOKEN.finditer(text))
             words = tuple(m.group().lower() for m in found)
@@ -48,25 +48,23 @@ class PhraseTable:
                 i for i in range(len(found) - 1) if found[i].end() == found[i + 1].start()
             )
             phrase = _Phrase(words, glued, value)
-            keywords.add(max(words, key=len))
-            word_sets.add(frozenset(words))
+            self._by_keyword.setdefault(max(words, key=len), set()).add(frozenset(words))
             self._by_first.setdefault(words[0], []).append(phrase)
             self._by_last.setdefault(words[-1], []).append(phrase)
         for table in (self._by_first, self._by_last):
             for options in table.values():
                 options.sort(key=lambda option: -len(option.words))
-        # one word of each phrase (its longest): text holding none of them holds no phrase
-        self.keywords = frozenset(keywords)
-        self._word_sets = sorted(word_sets, key=len)
+        self.keywords = frozenset(self._by_keyword)  # text holding none of them holds no phrase
         self.first_words = frozenset(self._by_first)
 
     def may_occur(self, tokens: Tokens) -> bool:
         """Cheap test: can a phrase of the table occur anywhere in ``tokens`` (are all the
         words of one of its phrases there)?"""
         vocabulary = tokens.vocabulary
-        if self.keywords.isdisjoint(vocabulary):
-            return False
-        return any(words <= vocabulary for words in self._word_sets)
+        for keyword in self.keywords.intersection(vocabulary):
+            if any(words <= vocabulary for words in self._by_keyword[keyword]):
+                return True
+        return False
 
     def at(self, tokens: Tokens, i: int, stop: int | None = None) -> PhraseMatch | None:
         """The longest phrase that starts at token ``i`` (and ends by ``stop``)."""
