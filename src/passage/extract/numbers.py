@@ -17,12 +17,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 from typing import Any, Literal
 
 from passage.model import Span
 from passage.resources import load_json
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"\d+")
 _NOT_DIGIT = re.compile(r"[^\d.]")
@@ -47,12 +49,12 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Tokens:
-        found = list(TOKEN.finditer(text, start, end))
-        return cls(
-            [m.group().lower() for m in found],
-            [m.start() for m in found],
-            [m.end() for m in found],
-        )
+        # tokens cover every character but white space, so splitting on them alternates
+        # white space and tokens: [space, token, space, ..., token, space]; the running sum
+        # of the pieces' lengths gives each token's start and end (no match objects)
+        pieces = _TOKEN_SPLIT.split(text[start:end])
+        bounds = list(accumulate(map(len, pieces), initial=start))
+        return cls([w.lower() for w in pieces[1::2]], bounds[1:-1:2], bounds[2::2])
 
     def __len__(self) -> int:
         return len(self.words)
