@@ -129,14 +129,15 @@ def _group(tokens: Tokens, quantities: list[Quantity], t: Tables) -> list[_Draft
     """One draft per quantity, two quantities joined where they form a range."""
     drafts: list[_Draft] = []
     pairs: set[int] = set()  # quantities in a share ("8 in 10") or a score ("5-4")
+    bounds = [(tokens.at(q.span.start), tokens.at(q.span.end)) for q in quantities]
     i = 0
     while i < len(quantities):
         q = quantities[i]
-        first, last = tokens.at(q.span.start), tokens.at(q.span.end)
+        first, last = bounds[i]
         d = _Draft([q], first, last, first, last, kind="other" if i in pairs else "count")
         if i + 1 < len(quantities):
             q2 = quantities[i + 1]
-            f2, l2 = tokens.at(q2.span.start), tokens.at(q2.span.end)
+            f2, l2 = bounds[i + 1]
             opener = _range_opener(tokens, d, q, q2, f2, t)
             gap = tokens.words[last:f2]
             if opener is not None:

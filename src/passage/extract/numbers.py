@@ -26,6 +26,10 @@ from passage.resources import load_json
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# the same on ASCII text, where [^\W\d_] is [A-Za-z] and \d is [0-9]: plain ranges are
+# cheaper to test than Unicode categories, and most sentences are ASCII
+_ASCII_TOKEN_SPLIT = re.compile(r"([A-Za-z]+|[0-9]+|[^A-Za-z0-9_\s]|_)")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 _DIGITS = re.compile(r"\d+")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _ANY_DIGIT = re.compile(r"\d")
@@ -52,7 +56,8 @@ class Tokens:
         # tokens cover every character but white space, so splitting on them alternates
         # white space and tokens: [space, token, space, ..., token, space]; the running sum
         # of the pieces' lengths gives each token's start and end (no match objects)
-        pieces = _TOKEN_SPLIT.split(text[start:end])
+        piece = text[start:end]
+        pieces = (_ASCII_TOKEN_SPLIT if piece.isascii() else _TOKEN_SPLIT).split(piece)
         bounds = list(accumulate(map(len, pieces), initial=start))
         return cls([w.lower() for w in pieces[1::2]], bounds[1:-1:2], bounds[2::2])
 
@@ -141,7 +146,10 @@ class Lexicon:
     def _pattern(self) -> re.Pattern[str]:
         def alt(words: Any) -> str:
             ordered = sorted(words, key=lambda w: (-len(w), w))
-            return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+            body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+            # a lookahead for the words' first letters rejects most places at once (the
+            # engine would try each word in turn); it holds wherever a word matches
+            return f"(?=[{_first_letters(ordered)}])(?:{body})" if all(ordered) else body
 
         number_word = rf"(?:{alt(self.numbers)})\b"
         multiplier = rf"(?:{alt(self.multipliers)})\b"
@@ -174,7 +182,9 @@ class Lexicon:
         """Cheap test: a digit or a number word somewhere in ``text[start:end]``."""
         if _ANY_DIGIT.search(text, start, end):
             return True
-        return not self.keywords.isdisjoint(_LETTERS.findall(text[start:end].lower()))
+        lowered = text[start:end].lower()
+        letters = _ASCII_LETTERS if lowered.isascii() else _LETTERS
+        return not self.keywords.isdisjoint(letters.findall(lowered))
 
 
 @cache
@@ -194,10 +204,11 @@ def scan(text: str, tokens: Tokens, end: int, lex: Lexicon) -> list[Quantity]:
     """
     out: list[Quantity] = []
     reached = -1
+    starters, match = lex.starters, lex.pattern.match
     for w, s in zip(tokens.words, tokens.starts, strict=True):
-        if s < reached or not (w[0].isdigit() or w in lex.starters):
+        if s < reached or not (w[0].isdigit() or w in starters):
             continue
-        m = lex.pattern.match(text, s, end)
+        m = match(text, s, end)
         if m is not None:
             reached = m.end()
             out.extend(_quantities(m, text, lex))
@@ -286,6 +297,11 @@ def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
     if first is not None:
         out.append(Quantity(Span(first, last_end), total + group, "words"))
     return out
+
+
+def _first_letters(words: list[str]) -> str:
+    """The words' first characters, as the inside of a character class."""
+    return "".join(sorted({re.escape(w[0]) for w in words}))
 
 
 def _norm(phrase: str) -> str:

@@ -61,6 +61,8 @@ class PhraseTable:
         """Cheap test: can a phrase of the table occur anywhere in ``tokens`` (are all the
         words of one of its phrases there)?"""
         vocabulary = tokens.vocabulary
+        if self.keywords.isdisjoint(vocabulary):
+            return False  # the common case, without building the intersection
         for keyword in self.keywords.intersection(vocabulary):
             if any(words <= vocabulary for words in self._by_keyword[keyword]):
                 return True
