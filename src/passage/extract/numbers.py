@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 from typing import Any, Literal
 
@@ -30,6 +30,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # cheaper to test than Unicode categories, and most sentences are ASCII
 _ASCII_TOKEN_SPLIT = re.compile(r"([A-Za-z]+|[0-9]+|[^A-Za-z0-9_\s]|_)")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _DIGITS = re.compile(r"\d+")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _ANY_DIGIT = re.compile(r"\d")
@@ -50,6 +51,8 @@ class Tokens:
     words: list[str]
     starts: list[int]
     ends: list[int]
+    # the distinct words, for a quick "can a phrase occur at all" test
+    vocabulary: frozenset[str] = field(repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Tokens:
@@ -59,15 +62,11 @@ class Tokens:
         piece = text[start:end]
         pieces = (_ASCII_TOKEN_SPLIT if piece.isascii() else _TOKEN_SPLIT).split(piece)
         bounds = list(accumulate(map(len, pieces), initial=start))
-        return cls([w.lower() for w in pieces[1::2]], bounds[1:-1:2], bounds[2::2])
+        words = [w.lower() for w in pieces[1::2]]
+        return cls(words, bounds[1:-1:2], bounds[2::2], frozenset(words))
 
     def __len__(self) -> int:
         return len(self.words)
-
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """The distinct words, for a quick "can a phrase occur at all" test."""
-        return frozenset(self.words)
 
     def at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
@@ -180,9 +179,10 @@ class Lexicon:
 
     def may_hold_number(self, text: str, start: int, end: int) -> bool:
         """Cheap test: a digit or a number word somewhere in ``text[start:end]``."""
-        if _ANY_DIGIT.search(text, start, end):
+        piece = text[start:end]
+        if (_ASCII_DIGIT if piece.isascii() else _ANY_DIGIT).search(piece):
             return True
-        lowered = text[start:end].lower()
+        lowered = piece.lower()
         letters = _ASCII_LETTERS if lowered.isascii() else _LETTERS
         return not self.keywords.isdisjoint(letters.findall(lowered))
 
