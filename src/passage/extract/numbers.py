@@ -60,9 +60,13 @@ class Tokens:
         # white space and tokens: [space, token, space, ..., token, space]; the running sum
         # of the pieces' lengths gives each token's start and end (no match objects)
         piece = text[start:end]
-        pieces = (_ASCII_TOKEN_SPLIT if piece.isascii() else _TOKEN_SPLIT).split(piece)
+        if piece.isascii():  # lower-casing ASCII keeps every length and token boundary
+            pieces = _ASCII_TOKEN_SPLIT.split(piece.lower())
+            words = pieces[1::2]
+        else:
+            pieces = _TOKEN_SPLIT.split(piece)
+            words = [w.lower() for w in pieces[1::2]]
         bounds = list(accumulate(map(len, pieces), initial=start))
-        words = [w.lower() for w in pieces[1::2]]
         return cls(words, bounds[1:-1:2], bounds[2::2], frozenset(words))
 
     def __len__(self) -> int:
