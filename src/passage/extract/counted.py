@@ -74,8 +74,14 @@ def rate(
     noun (token ``after``) or later in its clause, or leading up to the number (token
     ``lo``: "Each day, 8,000 ...", "admitted annually to 125,000"); not "a year ago",
     "for a year"."""
+    if t.rate_nouns.may_occur(tokens):
+        noun = _rate_noun_before(tokens, lo, t)
+        if noun is not None:
+            return noun
+    if not t.rates.may_occur(tokens):
+        return None  # no rate phrase anywhere in the sentence
     lead = _rate_before(tokens, lo, t)
-    if lead is not None or not t.rates.may_occur(tokens):
+    if lead is not None:
         return lead
     for k in [hi, after, *range(after + 1, min(clause, after + RATE_REACH))]:
         found = t.rates.at(tokens, k, clause)
@@ -91,20 +97,21 @@ def rate(
 RATE_NOUN_REACH = 10  # tokens before a figure within which "the refugee cap" makes it a rate
 
 
-def _rate_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
-    """A rate leading up to the number, or a noun that names a rate ("the refugee cap",
-    a yearly ceiling, set ... to 125,000) earlier in its clause."""
-    floor = max(0, lo - RATE_NOUN_REACH)
-    if not t.rate_nouns.may_occur(tokens):
-        floor = lo  # no rate noun in the sentence: nothing to look back for
-    for k in range(lo - 1, floor - 1, -1):
+def _rate_noun_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
+    """A noun that names a rate ("the refugee cap", a yearly ceiling, set ... to 125,000)
+    earlier in the number's clause."""
+    for k in range(lo - 1, max(0, lo - RATE_NOUN_REACH) - 1, -1):
         if tokens.words[k] in CLAUSE_MARKS and not _inside_numeral(tokens, k):
             break
         found = t.rate_nouns.at(tokens, k, lo)
         if found is not None:
             return found
-    if not t.rates.may_occur(tokens):
-        return None
+    return None
+
+
+def _rate_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
+    """A rate leading up to the number: "Each day, 8,000 ...", "admitted annually to
+    125,000"."""
     for k in range(max(0, lo - 4), lo):
         found = t.rates.at(tokens, k, lo)
         if found is None or " ".join(tokens.words[found.last : lo]) not in t.rate_lead_gaps:

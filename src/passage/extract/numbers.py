@@ -220,8 +220,9 @@ def scan(text: str, tokens: Tokens, end: int, lex: Lexicon) -> list[Quantity]:
 
 
 def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
-    if m.group("numeral") is not None:
-        return [_numeral(m, lex)]
+    digits = m.group("numeral")
+    if digits is not None:
+        return [_numeral(m, digits, lex)]
     kind = m.lastgroup or ""
     span = Span(m.start(kind), m.end(kind))
     surface = m.group(kind)
@@ -244,19 +245,19 @@ def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
     return [Quantity(span, 0, kind)]  # type: ignore[arg-type]  # time, phone
 
 
-def _numeral(m: re.Match[str], lex: Lexicon) -> Quantity:
-    digits = m.group("numeral")
+def _numeral(m: re.Match[str], digits: str, lex: Lexicon) -> Quantity:
     plain = digits.isdigit()
     # bare digits have no separator to drop
     value = float(digits) if plain else float(_NOT_DIGIT.sub("", digits))
-    scale, end = 1, m.end("numeral")
-    if m.group("scale"):
-        word = m.group("scale").strip().lower()
+    scale = 1
+    start, end = m.span("numeral")
+    written = m.group("scale")
+    if written:
+        word = written.strip().lower()
         scale = lex.multipliers.get(word) or lex.abbreviations[word]
         value *= scale
         end = m.end("scale")
-    span = Span(m.start("numeral"), end)
-    return Quantity(span, value, "numeral", scale=scale, plain=plain and scale == 1)
+    return Quantity(Span(start, end), value, "numeral", scale, plain and scale == 1)
 
 
 def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
