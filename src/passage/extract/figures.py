@@ -313,8 +313,11 @@ def _context_kind(
         return "age"
     if t.victims_before.ending(tokens, d.lo) is not None:
         return "other"  # "killing three people": victims of a crime, not people moving
-    year_like = q.plain and t.is_year(q.value)  # and "2019-20" is still a year
-    year_like &= all(x.plain and (t.is_year(x.value) or x.value < 100) for x in d.quantities)
+    year_like = (  # and "2019-20" is still a year
+        q.plain
+        and t.is_year(q.value)
+        and all(x.plain and (t.is_year(x.value) or x.value < 100) for x in d.quantities)
+    )
     if year_like and _year_reading(text, tokens, d, drafts, t):
         return "year"
     before = t.other_before.ending(tokens, d.num_first)
