@@ -103,6 +103,7 @@ def _cues(t: Tables) -> frozenset[str]:
 
 @cache
 def _directions(t: Tables) -> frozenset[str]:
+    """Words of increase or decrease ("up", "fell")."""
     return t.increase_words | t.decrease_words
 
 

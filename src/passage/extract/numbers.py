@@ -148,10 +148,10 @@ class Lexicon:
 
     def _pattern(self) -> re.Pattern[str]:
         def alt(words: Any) -> str:
-            ordered = sorted(words, key=lambda w: (-len(w), w))
-            body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
-            # a lookahead for the words' first letters rejects most places at once (the
-            # engine would try each word in turn); it holds wherever a word matches
+            ordered = [w.split() for w in sorted(words, key=lambda w: (-len(w), w))]
+            body = "|".join(r"\s+".join(map(re.escape, parts)) for parts in ordered)
+            # a lookahead for the phrases' first letters rejects most places at once (the
+            # engine would try each phrase in turn); it holds wherever a phrase matches
             return f"(?=[{_first_letters(ordered)}])(?:{body})" if all(ordered) else body
 
         number_word = rf"(?:{alt(self.numbers)})\b"
@@ -304,9 +304,9 @@ def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
     return out
 
 
-def _first_letters(words: list[str]) -> str:
-    """The words' first characters, as the inside of a character class."""
-    return "".join(sorted({re.escape(w[0]) for w in words}))
+def _first_letters(phrases: list[list[str]]) -> str:
+    """The first characters of phrases (as lists of words), as the inside of a class."""
+    return "".join(sorted({re.escape(words[0][0]) for words in phrases}))
 
 
 def _norm(phrase: str) -> str:
