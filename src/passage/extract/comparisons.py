@@ -12,6 +12,7 @@ The words come from the ``changes`` section of ``resources/numbers.json``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from passage.extract.numbers import Tokens
 from passage.extract.phrases import CLAUSE_MARKS, PhraseMatch, Tables
@@ -77,6 +78,33 @@ def find_comparisons(
         target = c.target if c.target is not None else _nearest_count(numbers, c, used)
         out.append(Comparison(c.change, tokens.span(c.first, c.last), target, c.consumed))
     return out
+
+
+def may_compare(tokens: Tokens, kinds: list[str], t: Tables) -> bool:
+    """Cheap test: can ``find_comparisons`` find anything? Each comparison needs an intro
+    ("up from", "compared to"), "from" after a word of change, "times" or "fold", a factor
+    word ("twice", "doubled"), a word ending in "fold" ("tenfold"), or a percentage and a
+    word of direction ("a 74 percent decrease")."""
+    vocabulary = tokens.vocabulary
+    if not vocabulary.isdisjoint(_cues(t)) or t.from_intros.may_occur(tokens):
+        return True
+    if not vocabulary.isdisjoint(t.from_words) and not vocabulary.isdisjoint(t.change_verbs):
+        return True
+    if "percent" in kinds and not vocabulary.isdisjoint(_directions(t)):
+        return True
+    return t.fold_suffix in " ".join(tokens.words)  # "tenfold" (and a few more, harmlessly)
+
+
+@cache
+def _cues(t: Tables) -> frozenset[str]:
+    """Words of which one is enough for a comparison: "times", "fold", "twice", "doubled"."""
+    return frozenset().union(t.times.keywords, t.fold.keywords, t.factor_words, t.factor_verbs)
+
+
+@cache
+def _directions(t: Tables) -> frozenset[str]:
+    """Words of increase or decrease ("up", "fell")."""
+    return t.increase_words | t.decrease_words
 
 
 def change_verb_before(tokens: Tokens, k: int, t: Tables) -> bool:

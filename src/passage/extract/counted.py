@@ -74,6 +74,12 @@ def rate(
     noun (token ``after``) or later in its clause, or leading up to the number (token
     ``lo``: "Each day, 8,000 ...", "admitted annually to 125,000"); not "a year ago",
     "for a year"."""
+    if t.rate_nouns.may_occur(tokens):
+        noun = _rate_noun_before(tokens, lo, t)
+        if noun is not None:
+            return noun
+    if not t.rates.may_occur(tokens):
+        return None  # no rate phrase anywhere in the sentence
     lead = _rate_before(tokens, lo, t)
     if lead is not None:
         return lead
@@ -91,16 +97,21 @@ def rate(
 RATE_NOUN_REACH = 10  # tokens before a figure within which "the refugee cap" makes it a rate
 
 
-def _rate_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
-    """A rate leading up to the number, or a noun that names a rate ("the refugee cap",
-    a yearly ceiling, set ... to 125,000) earlier in its clause."""
-    floor = max(0, lo - RATE_NOUN_REACH)
-    for k in range(lo - 1, floor - 1, -1):
+def _rate_noun_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
+    """A noun that names a rate ("the refugee cap", a yearly ceiling, set ... to 125,000)
+    earlier in the number's clause."""
+    for k in range(lo - 1, max(0, lo - RATE_NOUN_REACH) - 1, -1):
         if tokens.words[k] in CLAUSE_MARKS and not _inside_numeral(tokens, k):
             break
         found = t.rate_nouns.at(tokens, k, lo)
         if found is not None:
             return found
+    return None
+
+
+def _rate_before(tokens: Tokens, lo: int, t: Tables) -> PhraseMatch | None:
+    """A rate leading up to the number: "Each day, 8,000 ...", "admitted annually to
+    125,000"."""
     for k in range(max(0, lo - 4), lo):
         found = t.rates.at(tokens, k, lo)
         if found is None or " ".join(tokens.words[found.last : lo]) not in t.rate_lead_gaps:
@@ -119,7 +130,12 @@ def _inside_numeral(tokens: Tokens, k: int) -> bool:
 
 def cumulative_after(tokens: Tokens, after: int, clause: int, t: Tables) -> Span | None:
     """A running-total marker later in the figure's clause: "so far", "since the deadline"."""
+    if not t.cumulative_after.may_occur(tokens):
+        return None
+    firsts = t.cumulative_after.first_words
     for k in range(after, clause):
+        if tokens.words[k] not in firsts:
+            continue  # no marker starts here: ``at`` would find none
         marker = t.cumulative_after.at(tokens, k, clause)
         span = _marker_span(tokens, marker, clause, t) if marker else None
         if span is not None:
@@ -130,8 +146,13 @@ def cumulative_after(tokens: Tokens, after: int, clause: int, t: Tables) -> Span
 def cumulative_before(tokens: Tokens, floor: int, lo: int, t: Tables) -> Span | None:
     """A running-total marker before the figure (from token ``floor``, not across ";"):
     "So far, ...", "a total of 300", "Since early September, ... over 3,400"."""
+    if not t.cumulative_before.may_occur(tokens):
+        return None
+    firsts = t.cumulative_before.first_words
     floor = max([floor, *(k + 1 for k in range(floor, lo) if tokens.words[k] == ";")])
     for k in range(floor, lo):
+        if tokens.words[k] not in firsts:
+            continue  # no marker starts here: ``at`` would find none
         marker = t.cumulative_before.at(tokens, k, lo)
         span = _marker_span(tokens, marker, lo, t) if marker else None
         if span is None:

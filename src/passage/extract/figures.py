@@ -20,11 +20,12 @@ finds the stated changes. Every word comes from ``resources/numbers.json``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from passage.extract import counted
-from passage.extract.comparisons import Number, change_verb_before, find_comparisons
+from passage.extract.comparisons import Number, change_verb_before, find_comparisons, may_compare
 from passage.extract.numbers import Quantity, Tokens, scan
-from passage.extract.phrases import PhraseMatch, Tables, tables
+from passage.extract.phrases import PhraseMatch, PhraseTable, Tables, tables
 from passage.model import Change, Figure, FigureKind, People, Span
 
 
@@ -97,18 +98,20 @@ def find_figures(
     for d in drafts:
         _qualify(tokens, d, t)
     # "two" of "two-thirds of the 1,000" is part of the share, not a number of its own
-    drafts = [d for d in drafts if not _in_share(tokens, d, t)]
+    if t.shares.may_occur(tokens):
+        drafts = [d for d in drafts if not _in_share(tokens, d, t)]
     for i, d in enumerate(drafts):
         _classify(text, tokens, d, drafts, t)
-        listed = i and t.links_list(tokens, drafts[i - 1].hi, d.lo)
-        if listed and drafts[i - 1].kind == "age" and d.kind == "count" and d.quantities[0].plain:
+        after_age = i and drafts[i - 1].kind == "age" and d.kind == "count"
+        if after_age and d.quantities[0].plain and t.links_list(tokens, drafts[i - 1].hi, d.lo):
             d.kind = "age"  # "ages 15 and 13"
     drafts = [d for d in drafts if d.kind is not None]
     counts = [d for d in drafts if d.kind == "count"]
+    others = _others(drafts)  # _describe changes no draft's tokens: one map serves all counts
     floor = 0
     for i, d in enumerate(counts):
         stop = counts[i + 1].lo if i + 1 < len(counts) else len(tokens)
-        _describe(text, tokens, d, drafts, stop, t)
+        _describe(text, tokens, d, others, stop, t)
         if i:
             _share_qualifier(tokens, counts[i - 1], d, t)
         if d.cumulative_span is None:
@@ -126,14 +129,15 @@ def _group(tokens: Tokens, quantities: list[Quantity], t: Tables) -> list[_Draft
     """One draft per quantity, two quantities joined where they form a range."""
     drafts: list[_Draft] = []
     pairs: set[int] = set()  # quantities in a share ("8 in 10") or a score ("5-4")
+    bounds = [(tokens.at(q.span.start), tokens.at(q.span.end)) for q in quantities]
     i = 0
     while i < len(quantities):
         q = quantities[i]
-        first, last = tokens.at(q.span.start), tokens.at(q.span.end)
+        first, last = bounds[i]
         d = _Draft([q], first, last, first, last, kind="other" if i in pairs else "count")
         if i + 1 < len(quantities):
             q2 = quantities[i + 1]
-            f2, l2 = tokens.at(q2.span.start), tokens.at(q2.span.end)
+            f2, l2 = bounds[i + 1]
             opener = _range_opener(tokens, d, q, q2, f2, t)
             gap = tokens.words[last:f2]
             if opener is not None:
@@ -264,7 +268,8 @@ _FORM_KINDS: dict[str, FigureKind] = {
 def _unit_kind(text: str, tokens: Tokens, d: _Draft, t: Tables) -> FigureKind | None:
     """The kind the words right after the number give: "%", "years old", "km", "-fold"."""
     right, last = d.num_last, d.quantities[-1]
-    for table, kind in t.right_kinds:
+    word = tokens.words[right] if right < len(tokens) else ""
+    for table, kind in _right_kinds(t).get(word, ()):
         m = table.at(tokens, right)
         if m is not None:
             if kind in ("percent", "money"):
@@ -288,6 +293,17 @@ def _unit_kind(text: str, tokens: Tokens, d: _Draft, t: Tables) -> FigureKind | 
     return None
 
 
+@cache
+def _right_kinds(t: Tables) -> dict[str, list[tuple[PhraseTable, str]]]:
+    """``t.right_kinds`` by first word: only the tables with a phrase that starts with it,
+    in the same order (the others cannot match there, so the first match is the same)."""
+    by_word: dict[str, list[tuple[PhraseTable, str]]] = {}
+    for table, kind in t.right_kinds:
+        for word in table.first_words:
+            by_word.setdefault(word, []).append((table, kind))
+    return by_word
+
+
 def _context_kind(
     text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tables
 ) -> FigureKind | None:
@@ -297,8 +313,11 @@ def _context_kind(
         return "age"
     if t.victims_before.ending(tokens, d.lo) is not None:
         return "other"  # "killing three people": victims of a crime, not people moving
-    year_like = q.plain and t.is_year(q.value)  # and "2019-20" is still a year
-    year_like &= all(x.plain and (t.is_year(x.value) or x.value < 100) for x in d.quantities)
+    year_like = (  # and "2019-20" is still a year
+        q.plain
+        and t.is_year(q.value)
+        and all(x.plain and (t.is_year(x.value) or x.value < 100) for x in d.quantities)
+    )
     if year_like and _year_reading(text, tokens, d, drafts, t):
         return "year"
     before = t.other_before.ending(tokens, d.num_first)
@@ -366,10 +385,11 @@ def _others(drafts: list[_Draft]) -> dict[int, int]:
 
 
 def _describe(
-    text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], stop: int, t: Tables
+    text: str, tokens: Tokens, d: _Draft, others: dict[int, int], stop: int, t: Tables
 ) -> None:
-    """A count's noun, its rate ("each day") and a running-total marker after it."""
-    noun = counted.noun_phrase(text, tokens, d.hi, _others(drafts), d.value == 1, t)
+    """A count's noun, its rate ("each day") and a running-total marker after it;
+    ``others`` maps every number's first token to the token after it."""
+    noun = counted.noun_phrase(text, tokens, d.hi, others, d.value == 1, t)
     if noun is None and d.collective is not None:
         noun = PhraseMatch(d.collective, d.collective + 1, None)  # "a family of five"
     if noun is not None:
@@ -398,6 +418,8 @@ def _share_qualifier(tokens: Tokens, prev: _Draft, d: _Draft, t: Tables) -> None
 
 def _attach_comparisons(text: str, tokens: Tokens, drafts: list[_Draft], t: Tables) -> None:
     """Give each stated comparison to its count; fold the numbers it consumes into it."""
+    if not may_compare(tokens, [d.kind or "other" for d in drafts], t):
+        return  # find_comparisons would find nothing
     numbers = [
         Number(d.lo, d.hi, d.num_last, d.kind or "other", d.value, _bound(d)) for d in drafts
     ]

@@ -15,15 +15,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from typing import Any, Literal
 
 from passage.model import Span
 from passage.resources import load_json
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# the same on ASCII text, where [^\W\d_] is [A-Za-z] and \d is [0-9]: plain ranges are
+# cheaper to test than Unicode categories, and most sentences are ASCII
+_ASCII_TOKEN_SPLIT = re.compile(r"([A-Za-z]+|[0-9]+|[^A-Za-z0-9_\s]|_)")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _DIGITS = re.compile(r"\d+")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _ANY_DIGIT = re.compile(r"\d")
@@ -44,15 +51,23 @@ class Tokens:
     words: list[str]
     starts: list[int]
     ends: list[int]
+    # the distinct words, for a quick "can a phrase occur at all" test
+    vocabulary: frozenset[str] = field(repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Tokens:
-        found = list(TOKEN.finditer(text, start, end))
-        return cls(
-            [m.group().lower() for m in found],
-            [m.start() for m in found],
-            [m.end() for m in found],
-        )
+        # tokens cover every character but white space, so splitting on them alternates
+        # white space and tokens: [space, token, space, ..., token, space]; the running sum
+        # of the pieces' lengths gives each token's start and end (no match objects)
+        piece = text[start:end]
+        if piece.isascii():  # lower-casing ASCII keeps every length and token boundary
+            pieces = _ASCII_TOKEN_SPLIT.split(piece.lower())
+            words = pieces[1::2]
+        else:
+            pieces = _TOKEN_SPLIT.split(piece)
+            words = [w.lower() for w in pieces[1::2]]
+        bounds = list(accumulate(map(len, pieces), initial=start))
+        return cls(words, bounds[1:-1:2], bounds[2::2], frozenset(words))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -133,8 +148,11 @@ class Lexicon:
 
     def _pattern(self) -> re.Pattern[str]:
         def alt(words: Any) -> str:
-            ordered = sorted(words, key=lambda w: (-len(w), w))
-            return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+            ordered = [w.split() for w in sorted(words, key=lambda w: (-len(w), w))]
+            body = "|".join(r"\s+".join(map(re.escape, parts)) for parts in ordered)
+            # a lookahead for the phrases' first letters rejects most places at once (the
+            # engine would try each phrase in turn); it holds wherever a phrase matches
+            return f"(?=[{_first_letters(ordered)}])(?:{body})" if all(ordered) else body
 
         number_word = rf"(?:{alt(self.numbers)})\b"
         multiplier = rf"(?:{alt(self.multipliers)})\b"
@@ -165,9 +183,12 @@ class Lexicon:
 
     def may_hold_number(self, text: str, start: int, end: int) -> bool:
         """Cheap test: a digit or a number word somewhere in ``text[start:end]``."""
-        if _ANY_DIGIT.search(text, start, end):
+        piece = text[start:end]
+        if (_ASCII_DIGIT if piece.isascii() else _ANY_DIGIT).search(piece):
             return True
-        return not self.keywords.isdisjoint(_LETTERS.findall(text[start:end].lower()))
+        lowered = piece.lower()
+        letters = _ASCII_LETTERS if lowered.isascii() else _LETTERS
+        return not self.keywords.isdisjoint(letters.findall(lowered))
 
 
 @cache
@@ -187,10 +208,11 @@ def scan(text: str, tokens: Tokens, end: int, lex: Lexicon) -> list[Quantity]:
     """
     out: list[Quantity] = []
     reached = -1
+    starters, match = lex.starters, lex.pattern.match
     for w, s in zip(tokens.words, tokens.starts, strict=True):
-        if s < reached or not (w[0].isdigit() or w in lex.starters):
+        if s < reached or not (w[0].isdigit() or w in starters):
             continue
-        m = lex.pattern.match(text, s, end)
+        m = match(text, s, end)
         if m is not None:
             reached = m.end()
             out.extend(_quantities(m, text, lex))
@@ -198,11 +220,12 @@ def scan(text: str, tokens: Tokens, end: int, lex: Lexicon) -> list[Quantity]:
 
 
 def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
-    kind = "numeral" if m.group("numeral") is not None else m.lastgroup or ""
+    digits = m.group("numeral")
+    if digits is not None:
+        return [_numeral(m, digits, lex)]
+    kind = m.lastgroup or ""
     span = Span(m.start(kind), m.end(kind))
     surface = m.group(kind)
-    if kind == "numeral":
-        return [_numeral(m, span, lex)]
     if kind in ("vague", "fixed"):
         entry = (lex.vague if kind == "vague" else lex.fixed)[_norm(surface)]
         return [Quantity(span, entry.low, kind, needs_of=entry.needs_of)]
@@ -222,17 +245,19 @@ def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
     return [Quantity(span, 0, kind)]  # type: ignore[arg-type]  # time, phone
 
 
-def _numeral(m: re.Match[str], span: Span, lex: Lexicon) -> Quantity:
-    digits = m.group("numeral")
-    value = float(_NOT_DIGIT.sub("", digits))
+def _numeral(m: re.Match[str], digits: str, lex: Lexicon) -> Quantity:
+    plain = digits.isdigit()
+    # bare digits have no separator to drop
+    value = float(digits) if plain else float(_NOT_DIGIT.sub("", digits))
     scale = 1
-    if m.group("scale"):
-        word = m.group("scale").strip().lower()
+    start, end = m.span("numeral")
+    written = m.group("scale")
+    if written:
+        word = written.strip().lower()
         scale = lex.multipliers.get(word) or lex.abbreviations[word]
         value *= scale
-        span = Span(span.start, m.end("scale"))
-    plain = digits.isdigit()
-    return Quantity(span, value, "numeral", scale=scale, plain=plain and scale == 1)
+        end = m.end("scale")
+    return Quantity(Span(start, end), value, "numeral", scale, plain and scale == 1)
 
 
 def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
@@ -277,6 +302,11 @@ def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
     if first is not None:
         out.append(Quantity(Span(first, last_end), total + group, "words"))
     return out
+
+
+def _first_letters(phrases: list[list[str]]) -> str:
+    """The first characters of phrases (as lists of words), as the inside of a class."""
+    return "".join(sorted({re.escape(words[0][0]) for words in phrases}))
 
 
 def _norm(phrase: str) -> str:

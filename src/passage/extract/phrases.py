@@ -39,6 +39,8 @@ class PhraseTable:
     def __init__(self, entries: dict[str, Any]) -> None:
         self._by_first: dict[str, list[_Phrase]] = {}
         self._by_last: dict[str, list[_Phrase]] = {}
+        # one word of each phrase (its longest) -> the phrases' sets of words
+        self._by_keyword: dict[str, set[frozenset[str]]] = {}
         for text, value in entries.items():
             found = list(TOKEN.finditer(text))
             words = tuple(m.group().lower() for m in found)
@@ -46,20 +48,40 @@ class PhraseTable:
                 i for i in range(len(found) - 1) if found[i].end() == found[i + 1].start()
             )
             phrase = _Phrase(words, glued, value)
+            self._by_keyword.setdefault(max(words, key=len), set()).add(frozenset(words))
             self._by_first.setdefault(words[0], []).append(phrase)
             self._by_last.setdefault(words[-1], []).append(phrase)
         for table in (self._by_first, self._by_last):
             for options in table.values():
                 options.sort(key=lambda option: -len(option.words))
+        self.keywords = frozenset(self._by_keyword)  # text holding none of them holds no phrase
+        self.first_words = frozenset(self._by_first)
+
+    def may_occur(self, tokens: Tokens) -> bool:
+        """Cheap test: can a phrase of the table occur anywhere in ``tokens`` (are all the
+        words of one of its phrases there)?"""
+        vocabulary = tokens.vocabulary
+        if self.keywords.isdisjoint(vocabulary):
+            return False  # the common case, without building the intersection
+        for keyword in self.keywords.intersection(vocabulary):
+            if any(words <= vocabulary for words in self._by_keyword[keyword]):
+                return True
+        return False
 
     def at(self, tokens: Tokens, i: int, stop: int | None = None) -> PhraseMatch | None:
         """The longest phrase that starts at token ``i`` (and ends by ``stop``)."""
         words = tokens.words
         stop = len(words) if stop is None else stop
         options = self._by_first.get(words[i]) if i < stop else None
-        for phrase in options or ():
+        if options is None:
+            return None
+        end = min(stop, len(words))  # the phrase must fit in the sentence too
+        for phrase in options:
             n = len(phrase.words)
-            if i + n <= stop and _matches(tokens, i, phrase):
+            # the first word is the one looked up; the second, compared here, rules out most
+            if i + n <= end and (
+                n == 1 or (words[i + 1] == phrase.words[1] and _matches(tokens, i, phrase))
+            ):
                 return PhraseMatch(i, i + n, phrase.value)
         return None
 
@@ -67,9 +89,14 @@ class PhraseTable:
         """The longest phrase that ends just before token ``j`` (and starts at ``floor`` or later)."""
         words = tokens.words
         options = self._by_last.get(words[j - 1]) if floor < j <= len(words) else None
-        for phrase in options or ():
+        if options is None:
+            return None
+        for phrase in options:
             n = len(phrase.words)
-            if j - n >= floor and _matches(tokens, j - n, phrase):
+            # the last word is the one looked up; the one before, compared here, rules out most
+            if j - n >= floor and (
+                n == 1 or (words[j - 2] == phrase.words[-2] and _matches(tokens, j - n, phrase))
+            ):
                 return PhraseMatch(j - n, j, phrase.value)
         return None
 
