@@ -703,3 +703,16 @@ def test_a_share_inside_a_clause_compares_and_its_words_are_no_numbers() -> None
     text = "They processed 38,269, not quite one-third of the nearly 125,000 people who came."
     assert [f.people.low for f in find_figures(text)] == [38269, 125000]
     assert [f.people.low for f in find_figures("Two thirds of them, 400 people, left.")] == [400]
+
+
+def test_letters_a_case_insensitive_match_folds_to_ascii_are_read_as_those() -> None:
+    # "\u017f" (long s) and "\u0131" (dotless i) match "s" and "i" case-insensitively; the
+    # words they are in are looked up as if written in ASCII, not left to crash
+    cases = {
+        "3 m\u0131llion migrants arrived.": [(3_000_000, 3_000_000)],
+        "twenty-\u017fix people were deported": [(26, 26)],
+        "hundreds of thousand\u017f fled": [(200_000, None)],
+        "Seven \u017fix": [(7, 7), (6, 6)],
+    }
+    for text, expected in cases.items():
+        assert [(f.people.low, f.people.high) for f in find_figures(text)] == expected, text

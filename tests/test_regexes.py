@@ -12,6 +12,7 @@ from passage.regexes import (
     FOLDS_TO_ASCII,
     FRONT_OPENERS,
     compile_words,
+    fold_case,
     has_groups,
     literal_prefixes,
     opening_characters,
@@ -155,3 +156,10 @@ def test_literal_prefixes_open_every_match() -> None:
     text = _sample().lower()
     for m in re.finditer(source, text):
         assert text.startswith(tuple(prefixes), m.start()), m.group()
+
+
+def test_fold_case_maps_what_ignorecase_matches_to_ascii() -> None:
+    for char in FOLDS_TO_ASCII:
+        folded = fold_case(char)
+        assert folded.isascii() and re.fullmatch(re.escape(folded), char, re.IGNORECASE)
+    assert fold_case("M\u0131LL\u0130ON \u017fix \u212aM") == "million six km"

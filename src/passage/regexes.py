@@ -74,6 +74,16 @@ def _node_pattern(node: dict[str, Any]) -> str:
 # Characters beyond ASCII that re.IGNORECASE matches to an ASCII letter (dotted and dotless
 # i, long s, Kelvin sign); a test checks this list against every code point.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDED = str.maketrans(dict(zip(FOLDS_TO_ASCII, "iisk", strict=True)))
+
+
+def fold_case(text: str) -> str:
+    """``text`` lowercased as re.IGNORECASE compares it: the letters beyond ASCII that
+    it matches to ASCII ones ("\u017f" to "s") become those, so a word a case-insensitive
+    pattern found can be looked up in a lowercase table."""
+    return text.translate(_FOLDED).lower()
+
+
 _QUANTIFIERS = ("?", "*", "+", "{")
 _MARKS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ ")  # ASCII punctuation and space
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")  # marks that mean something unescaped

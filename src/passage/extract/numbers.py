@@ -21,6 +21,7 @@ from itertools import accumulate
 from typing import Any, Literal
 
 from passage.model import Span
+from passage.regexes import fold_case
 from passage.resources import load_json
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
@@ -232,7 +233,7 @@ def _quantities(m: re.Match[str], text: str, lex: Lexicon) -> list[Quantity]:
     if kind == "words":
         return _words(text, span, lex)
     if kind == "ordword":
-        words = _LETTERS.findall(surface.lower())
+        words = _LETTERS.findall(fold_case(surface))
         value = sum(lex.tens.get(w, 0) for w in words[:-1]) + lex.ordinals[words[-1]]
         return [Quantity(span, value, "ordinal")]
     digits = _DIGITS.findall(surface)
@@ -253,7 +254,7 @@ def _numeral(m: re.Match[str], digits: str, lex: Lexicon) -> Quantity:
     start, end = m.span("numeral")
     written = m.group("scale")
     if written:
-        word = written.strip().lower()
+        word = fold_case(written.strip())
         scale = lex.multipliers.get(word) or lex.abbreviations[word]
         value *= scale
         end = m.end("scale")
@@ -263,7 +264,7 @@ def _numeral(m: re.Match[str], digits: str, lex: Lexicon) -> Quantity:
 def _words(text: str, span: Span, lex: Lexicon) -> list[Quantity]:
     """Parse a run of number words; split it where the grammar of numbers breaks ("five six")."""
     words = [
-        (m.group().lower(), m.start(), m.end())
+        (fold_case(m.group()), m.start(), m.end())
         for m in _LETTERS.finditer(text, span.start, span.end)
     ]
     out: list[Quantity] = []
@@ -310,4 +311,4 @@ def _first_letters(phrases: list[list[str]]) -> str:
 
 
 def _norm(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    return " ".join(fold_case(phrase).split())
