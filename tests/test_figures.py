@@ -716,3 +716,12 @@ def test_letters_a_case_insensitive_match_folds_to_ascii_are_read_as_those() -> 
     }
     for text, expected in cases.items():
         assert [(f.people.low, f.people.high) for f in find_figures(text)] == expected, text
+
+
+def test_more_people_than_live_on_earth_is_no_count() -> None:
+    # a run of hundreds of digits reads as an infinite float: no crash, and no count
+    for text in ["Police deported " + "9" * 400 + " migrants.",
+                 "Police deported 10,000,000,000,000,000,000,000 migrants."]:  # fmt: skip
+        assert [f for f in find_figures(text) if f.kind == "count"] == [], text[:40]
+    (f,) = find_figures("Police deported 1.2 million migrants.")
+    assert f.kind == "count" and f.people.low == 1_200_000

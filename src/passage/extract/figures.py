@@ -19,6 +19,7 @@ finds the stated changes. Every word comes from ``resources/numbers.json``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -254,7 +255,13 @@ def _classify(text: str, tokens: Tokens, d: _Draft, drafts: list[_Draft], t: Tab
         d.kind = "money"
     else:
         d.kind = _unit_kind(text, tokens, d, t) or _context_kind(text, tokens, d, drafts, t)
+    if d.kind == "count" and not all(0 <= q.value <= MAX_PEOPLE for q in d.quantities):
+        d.kind = "other"  # "10,000,000,000,000 migrants" is a typo or a joke, not a count
 
+
+# More people than live on Earth: no count of people is larger (nor infinite, as a float
+# read from a run of hundreds of digits is).
+MAX_PEOPLE = 10_000_000_000
 
 _FORM_KINDS: dict[str, FigureKind] = {
     "ordinal": "ordinal",
@@ -457,4 +464,4 @@ def _figure(text: str, tokens: Tokens, d: _Draft) -> Figure:
 
 
 def _int(value: float | None) -> int | None:
-    return None if value is None else round(value)
+    return None if value is None or not math.isfinite(value) else round(value)
