@@ -104,6 +104,7 @@ def test_bench_reports_positive_rates_and_false_alarms(vocabulary: Vocabulary) -
     assert stream.events == 3 and stream.events_on_invented == 1
     for m in report.measurements:
         assert m.documents_per_second > 0 and m.mb_per_second > 0 and m.peak_memory_mb > 0
+        assert m.cpu_seconds > 0 and m.documents_per_cpu_second > 0
     assert json.loads(json.dumps(report.to_json()))["processes"] == 1
 
 
@@ -172,3 +173,16 @@ def test_prepare_compiles_every_trigger_and_cue() -> None:
     prepare()
     assert all("pattern" in vars(rule) for rule in _compiled())  # cached_property filled
     assert cue.cache_info().currsize >= 50
+
+
+def test_cpu_time_leaves_out_waiting() -> None:
+    def waits(doc: RawDocument) -> list[Event]:
+        time.sleep(0.02)  # a shared core busy elsewhere: wall time passes, this process idles
+        return []
+
+    report = run_bench(
+        [BenchInput("relevant", [relevant_doc(n) for n in range(5)])], pipeline=waits
+    )
+    (m,) = report.measurements
+    assert m.seconds >= 0.1 and m.cpu_seconds < m.seconds / 2
+    assert m.documents_per_cpu_second > 2 * m.documents_per_second
