@@ -58,17 +58,11 @@ def extract(doc: Document) -> list[Event]:
         context_from = (
             before.span.start if before is not None and before.block == sentence.block else None
         )
+        held = None if hints is None else hints[index]  # None: read by find_triggers
         triggers = (
-            find_triggers(
-                text,
-                sentence.span,
-                topic,
-                context_from,
-                measures,
-                None if hints is None else hints[index],
-            )
-            if hints is None or hints[index]
-            else []  # no rule can match
+            []  # no hint, so no rule can match
+            if held is not None and not held
+            else find_triggers(text, sentence.span, topic, context_from, measures, held)
         )
         # a sentence with no trigger states no event of its own
         found = (

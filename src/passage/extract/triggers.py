@@ -342,7 +342,7 @@ def find_triggers(
     ``measures`` are the measure words (lowercase) the document has already used about
     migration: "the order was extended" speaks of the order named before. Words that
     pass the migration check here are added to it. ``hints`` are the sentence's hints
-    when :func:`hints_by_sentence` has read them for the whole document.
+    when :meth:`DocumentScan.sentence_hints` has read them for the whole document.
     """
     if hints is None:
         hints = _hints_in(text[span.start : span.end].lower())
