@@ -10,6 +10,7 @@ import pytest
 
 from passage.clean import clean, clean_view, detect_language
 from passage.model import Document, Provenance, RawDocument
+from passage.spaces import double_spaces
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -521,3 +522,10 @@ def test_gold_evidence_survives_cleaning() -> None:
         for event in record["events"]:
             for evidence in event["evidence"]:
                 assert evidence in view.text, (record["id"], evidence)
+
+
+def test_double_spaces_are_the_runs_of_two_or_more_spaces() -> None:
+    text = "a  b c   d    "
+    assert list(double_spaces(text, 0, len(text))) == [(1, 3), (6, 9), (10, 14)]
+    assert list(double_spaces(text, 7, 12)) == [(7, 9), (10, 12)]  # inside the range only
+    assert list(double_spaces("a b", 0, 3)) == []

@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from passage.clean.rules import Probe, Rule, RuleSet, load_rules
 from passage.model import Block
+from passage.spaces import double_spaces
 
 # A paragraph: non-space runs joined by single horizontal spaces. Line breaks and
 # runs of two or more spaces end it.
@@ -94,16 +95,14 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def _spaced_paragraphs(line: str, offset: int) -> Iterator[tuple[int, int]]:
     """Runs of ``line`` between two or more spaces, without the spaces at either end."""
-    pos, size = 0, len(line)
-    while pos < size:
-        while line[pos] == " ":
-            pos += 1
-            if pos == size:
-                return
-        gap = line.find("  ", pos)
-        end = gap if gap >= 0 else size - (line[-1] == " ")
-        yield offset + pos, offset + end
-        pos = end
+    pos = 0
+    for gap, after in [*double_spaces(line, 0, len(line)), (len(line), len(line))]:
+        # only the first run can open with a single space, only the last end with one
+        start = pos + (line[pos : pos + 1] == " ")
+        end = gap - (gap > start and line[gap - 1] == " ")
+        if end > start:
+            yield offset + start, offset + end
+        pos = after
 
 
 def classify(text: str) -> list[Block]:

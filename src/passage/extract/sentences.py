@@ -16,6 +16,7 @@ from functools import cache
 
 from passage.model import Document, Span
 from passage.resources import load_json
+from passage.spaces import double_spaces
 
 MAX_SENTENCE_CHARS = 1200  # longer runs (tables, lists) are cut so one bad line stays cheap
 
@@ -43,14 +44,7 @@ def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     has its gaps found by ``str.find``: a regex would stop at every space."""
     stops = [m.span() for m in _STOP.finditer(text, start, end)]
     if text[start:end].isprintable():
-        gaps = []
-        at = text.find("  ", start, end)
-        while at >= 0:
-            stop = at + 2
-            while stop < end and text[stop] == " ":
-                stop += 1
-            gaps.append((at, stop))
-            at = text.find("  ", stop, end)
+        gaps = list(double_spaces(text, start, end))
     else:
         gaps = [m.span() for m in _GAP.finditer(text, start, end)]
     if not gaps:
