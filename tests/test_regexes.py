@@ -96,6 +96,10 @@ def test_many_openers_keep_their_shared_test_in_front() -> None:
     # a test only some make stays behind the first letter
     fast = compile_words(r"\b(?:" + "|".join(words) + "|(?<!the )end)", re.IGNORECASE)
     assert r"|e(?:(?i:x)|(?i:(?<!(?:the ).))(?i:nd))|" in fast.pattern
+    # a test all make goes in front even where another comes before it in the source
+    fast = compile_words(r"\b(?:" + "|".join(words) + r")|(?<!the )\bend", re.IGNORECASE)
+    assert fast.pattern.startswith(r"\b(?:a(?:(?i:x))|A(?:(?i:x))|b")
+    assert r"|e(?:(?i:x)|(?i:(?<!(?:the ).))(?i:nd))|" in fast.pattern
     # no test shared by all: the dispatch with tests behind
     fast = compile_words(r"(?:\b" + "|\\b".join(words) + r"|(?<!x)zz)", re.IGNORECASE)
     assert fast.pattern.startswith("(?:a(?<=")
