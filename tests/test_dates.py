@@ -204,3 +204,37 @@ def test_a_bare_year_carried_on_from_a_fiscal_year_is_a_fiscal_year() -> None:
         date(2019, 10, 1), date(2020, 9, 30), "range"
     )
     assert same_year_kind(calendar, calendar) == calendar
+
+
+def _date_words() -> list[str]:
+    from passage.extract.dates import _words_for
+
+    w = _words_for("en")
+    words = [*w["months"], *w["weekdays"], *w["modifiers"], *w["seasons"], *w["numbers"]]
+    words += [*w["past"], *w["fiscal_prefixes"], *(r["phrase"] for r in w["relative"])]
+    words += [*w["units"], *w["day_parts"], "ago", "the", "of", "early", "mid", "late"]
+    return [*words, "2019", "1990s", "3", "21st", "2021-03-04", "4/5/2022", "'22", "$", "#"]
+
+
+def test_the_date_scanner_finds_what_its_one_regex_finds() -> None:
+    """Run only where an atom may start, with only the atoms that open with the character
+    there, the scanner gives the same matches, groups included, as the whole pattern."""
+    import random
+
+    from passage.extract.dates import _pattern
+
+    scanner = _pattern("en")
+    words = _date_words()
+    joints = [" ", " ", ", ", "-", "–", " of ", ". ", "’s ", "/", "\n", "  "]
+    rng = random.Random(7)
+    for _ in range(3000):
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 8))]
+        text = "".join(p + rng.choice(joints) for p in parts)
+        text = text.upper() if rng.random() < 0.1 else text
+        start = rng.randint(0, 3)
+        expected = [(m.span(), m.groupdict()) for m in scanner.pattern.finditer(text, start)]
+        found = [
+            (m.span(), scanner.groups | m.groupdict())
+            for m in scanner.finditer(text, start, len(text))
+        ]
+        assert found == expected, text

@@ -12,6 +12,7 @@ from passage.regexes import (
     FOLDS_TO_ASCII,
     FRONT_OPENERS,
     compile_words,
+    first_characters,
     fold_case,
     has_groups,
     literal_prefixes,
@@ -167,3 +168,25 @@ def test_fold_case_maps_what_ignorecase_matches_to_ascii() -> None:
         folded = fold_case(char)
         assert folded.isascii() and re.fullmatch(re.escape(folded), char, re.IGNORECASE)
     assert fold_case("M\u0131LL\u0130ON \u017fix \u212aM") == "million six km"
+
+
+def test_first_characters_read_through_groups_repeats_and_tests() -> None:
+    assert first_characters(r"\b(?:cat|dog)") == {"c", "d"}
+    assert first_characters(r"(?i:ab)|\d") == {"a", "A", *"0123456789"}
+    assert first_characters(r"(?:the\s+)?(?P<y>(?:1[89]|20)\d\d)") == {"t", "1", "2"}
+    assert first_characters(r"(?<!x)(?=y)[a-c_]") == {"a", "b", "c", "_"}
+    assert first_characters(r"e?x*f") == {"e", "x", "f"}
+    # what is not read: any character, negated classes, matches that may be empty, and
+    # characters beyond ASCII read case-insensitively ("\u017f" matches "s")
+    for pattern in (r".a", r"[^a]b", r"a*", r"(?:a|)", r"(?i:\u017f)", r"(a)?\1"):
+        assert first_characters(pattern) is None, pattern
+
+
+def test_every_match_opens_with_one_of_the_first_characters() -> None:
+    text = _sample()
+    for (name, source), flags in itertools.product(_patterns(), (0, re.IGNORECASE)):
+        first = first_characters(source, flags)
+        if first is None:
+            continue
+        for m in re.finditer(source, text, flags):
+            assert m.group()[:1] in first or not m.group()[:1].isascii(), (name, m.group())

@@ -332,3 +332,106 @@ def compile_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile("(?:" + "|".join(branches) + ")")
     except re.error:  # a look-behind that cannot take one more character
         return re.compile(pattern, flags)
+
+
+# What the categories of a class hold in ASCII (the others are not read).
+_CATEGORY_ASCII = {
+    "CATEGORY_DIGIT": "0123456789",
+    "CATEGORY_WORD": "0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "CATEGORY_SPACE": " \t\n\r\f\v",
+}
+_ZERO_WIDTH = frozenset({"ASSERT", "ASSERT_NOT", "AT"})
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+First = tuple[set[str] | None, bool]  # the ASCII characters found, and whether it may be empty
+
+
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every ASCII character a match of ``pattern`` can open with: a match opens with
+    one of them or with a character beyond ASCII. None when that is not read from the
+    pattern (it may match nothing, or opens with any character, a negated class, a
+    back-reference, a character beyond ASCII read case-insensitively).
+
+    Read from the parse tree of Python's own regex parser, so that it follows every
+    group, alternative and repeat; look-arounds and anchors open nothing."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+        found, empty = _first_of(list(parsed), ignore_case)
+    except Exception:  # a parser this does not know: nothing is read
+        return None
+    return None if found is None or empty else frozenset(found)
+
+
+def _first_of(items: list[tuple[Any, Any]], ignore_case: bool) -> First:
+    chars: set[str] = set()
+    for op, av in items:
+        found, empty = _first_op(str(op), av, ignore_case)
+        if found is None:
+            return None, False
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _first_op(op: str, av: Any, ignore_case: bool) -> First:
+    if op in _ZERO_WIDTH:
+        return set(), True
+    if op == "LITERAL":
+        return _cased(chr(av), ignore_case), False
+    if op == "IN":
+        return _class(av, ignore_case), False
+    if op == "SUBPATTERN":
+        _, add, remove, inner = av
+        inner_case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _first_of(list(inner), inner_case)
+    if op == "ATOMIC_GROUP":
+        return _first_of(list(av), ignore_case)
+    if op == "BRANCH":
+        chars: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            found, branch_empty = _first_of(list(branch), ignore_case)
+            if found is None:
+                return None, False
+            chars |= found
+            empty = empty or branch_empty
+        return chars, empty
+    if op in _REPEATS:
+        low, _, inner = av
+        found, empty = _first_of(list(inner), ignore_case)
+        return found, empty or low == 0
+    return None, False  # any character, a negated literal, a back-reference, ...
+
+
+def _cased(char: str, ignore_case: bool) -> set[str] | None:
+    if not ignore_case:
+        return {char} if char.isascii() else set()
+    if not char.isascii():
+        return None  # "\u017f" matches "s" under re.IGNORECASE: not read
+    return {char.lower(), char.upper()}
+
+
+def _class(items: list[tuple[Any, Any]], ignore_case: bool) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            found = _cased(chr(av), ignore_case)
+        elif name == "RANGE":
+            low, high = av
+            if ignore_case and high > 0x7F:
+                return None
+            found = set()
+            for code in range(low, min(high, 0x7F) + 1):
+                found |= _cased(chr(code), ignore_case) or set()
+        elif name == "CATEGORY" and str(av) in _CATEGORY_ASCII:
+            found = set(_CATEGORY_ASCII[str(av)])
+        else:
+            return None  # a negated class or another category
+        if found is None:
+            return None
+        chars |= found
+    return chars

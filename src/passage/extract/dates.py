@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from passage.model import DateMention, DateRange, Span
-from passage.regexes import trie_pattern
+from passage.regexes import first_characters, trie_pattern
 from passage.resources import load_json
 
 LANG = "en"
@@ -33,6 +34,11 @@ OPENER_PREFIX = 3  # letters of an atom's first word checked before the full pat
 
 def _words(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _first_either_case(phrase: str) -> list[str]:
+    """A phrase as written and with its first letter capitalized (sentence start)."""
+    return [phrase, phrase[0].upper() + phrase[1:]] if phrase[0].isalpha() else [phrase]
 
 
 def _either_case(phrase: str) -> str:
@@ -77,17 +83,42 @@ def calendar_words(lang: str = LANG) -> frozenset[str]:
     return frozenset(w.rstrip(".") for w in [*words["months"], *words["weekdays"]])
 
 
+@dataclass(frozen=True)
+class _Scanner:
+    """The time expressions' regex, and how it is run fast: where one may start (a
+    digit, or a word opening as one of the atoms does), then only the atoms that can
+    open with the character there, in their order (the same first match)."""
+
+    pattern: re.Pattern[str]  # every atom: the answer for any position
+    starts: re.Pattern[str]  # the positions where an atom may start (zero-width)
+    by_first: dict[str, re.Pattern[str]]  # an ASCII character -> the atoms opening with it
+    groups: dict[str, None]  # every group name, for a match of only some atoms
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The same matches as ``pattern.finditer(text, start, end)``."""
+        taken = start  # where the last match ended: matches do not overlap
+        by_first, pattern = self.by_first, self.pattern
+        for candidate in self.starts.finditer(text, start, end):
+            at = candidate.start()
+            if at < taken:
+                continue
+            m = by_first.get(text[at], pattern).match(text, at, end)
+            if m is not None:
+                yield m
+                taken = m.end()
+
+
 @cache
-def _pattern(lang: str) -> re.Pattern[str]:
+def _pattern(lang: str) -> _Scanner:
     w = _words_for(lang)
     month_all = _words(w["months"])
     month_alone = _words(m for m in w["months"] if m not in w["month_needs_day"])
     weekday = _words(w["weekdays"])
     mods = "|".join(_either_case(m) for m in w["modifiers"])
     fiscal = "|".join(_either_case(p) for p in sorted(w["fiscal_prefixes"], key=len, reverse=True))
-    rel = "|".join(
-        _either_case(r["phrase"]) for r in sorted(w["relative"], key=lambda r: -len(r["phrase"]))
-    )
+    # a trie: the longest phrase first, as a list sorted by length would try them, with
+    # one branch per first letter instead of one per phrase
+    rel = trie_pattern(v for r in w["relative"] for v in _first_either_case(r["phrase"]))
     seasons = _words(w["seasons"])
     numbers = _words(w["numbers"])
     units = _words(w["units"])
@@ -118,8 +149,18 @@ def _pattern(lang: str) -> re.Pattern[str]:
     openers += [*w["past"], *w["fiscal_prefixes"], *(r["phrase"] for r in w["relative"])]
     openers += ["the", "early", "mid", "late"]
     heads = sorted({o.split()[0][:OPENER_PREFIX].lower() for o in openers}, key=len, reverse=True)
-    lead = r"(?=\d|(?i:" + trie_pattern(heads) + "))"  # a trie: one branch per letter
-    return re.compile(r"(?<![\w$€£#/])" + lead + "(?:" + "|".join(atoms) + r")(?![\w’'])")
+    lead = r"(?<![\w$€£#/])(?=\d|(?i:" + trie_pattern(heads) + "))"  # one branch per letter
+    after = r"(?![\w’'])"
+    pattern = re.compile(lead + "(?:" + "|".join(atoms) + ")" + after)
+    firsts = [first_characters(atom) for atom in atoms]
+    by_atoms: dict[tuple[int, ...], re.Pattern[str]] = {}
+    by_first: dict[str, re.Pattern[str]] = {}
+    for char in sorted(set().union(*(f for f in firsts if f is not None))):
+        chosen = tuple(i for i, f in enumerate(firsts) if f is None or char in f)
+        if chosen not in by_atoms:  # the starts already passed the lead's tests
+            by_atoms[chosen] = re.compile("(?:" + "|".join(atoms[i] for i in chosen) + ")" + after)
+        by_first[char] = by_atoms[chosen]
+    return _Scanner(pattern, re.compile(lead), by_first, dict.fromkeys(pattern.groupindex))
 
 
 @dataclass(frozen=True)
@@ -138,8 +179,9 @@ def find_dates(
     """Time expressions in ``text[start:end]``, resolved against ``published``."""
     end = len(text) if end is None else end
     atoms = []
-    for m in _pattern(lang).finditer(text, start, end):
-        atom = _atom(m, text, published, lang)
+    scanner = _pattern(lang)
+    for m in scanner.finditer(text, start, end):
+        atom = _atom(m, scanner.groups | m.groupdict(), text, published, lang)
         if atom is not None:
             atoms.append(atom)
     joined = _join(atoms, text, start, published, lang)
@@ -201,9 +243,11 @@ def _year_ending(a: _Atom, text: str, floor: int, w: dict[str, Any]) -> _Atom:
 # --------------------------------------------------------------------------- atoms
 
 
-def _atom(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Atom | None:
+def _atom(
+    m: re.Match[str], g: dict[str, str | None], text: str, pub: date | None, lang: str
+) -> _Atom | None:
+    """The expression ``m`` found, resolved; ``g`` holds every group of the full pattern."""
     w = _words_for(lang)
-    g = m.groupdict()
     s, e = m.span()
     try:
         if g["iso"]:
