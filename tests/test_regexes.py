@@ -11,6 +11,7 @@ from passage.extract.triggers import _boundary_first, cue_source
 from passage.regexes import (
     FOLDS_TO_ASCII,
     FRONT_OPENERS,
+    _by_next,
     compile_words,
     first_characters,
     fold_case,
@@ -54,21 +55,21 @@ def test_only_four_characters_beyond_ascii_fold_to_ascii_letters() -> None:
 def test_the_faster_form_opens_with_plain_letters_and_keeps_the_order() -> None:
     fast = compile_words(r"\b(?:cat|dog|Cow)", re.IGNORECASE)
     assert fast.pattern == (
-        r"(?:c(?<=\b.)(?:(?i:at)|(?i:ow))|C(?<=\b.)(?:(?i:at)|(?i:ow))"
-        r"|d(?<=\b.)(?:(?i:og))|D(?<=\b.)(?:(?i:og)))"
+        r"(?:c(?<=\b.)(?:[Aa](?i:t)|[Oo](?i:w))|C(?<=\b.)(?:[Aa](?i:t)|[Oo](?i:w))"
+        r"|d(?<=\b.)(?i:og)|D(?<=\b.)(?i:og))"
     )
     # leading groups are distributed, look-behinds move behind the first letter, a
     # case-sensitive group keeps its case
     fast = compile_words(r"(?:re)?(?<!the )do|\b(?:a|b)c|(?-i:Bd)e", re.IGNORECASE)
     assert fast.pattern == (
-        r"(?:r(?:(?i:e(?<!the )do))|R(?:(?i:e(?<!the )do))"
-        r"|d(?i:(?<!(?:the ).))(?:(?i:o))|D(?i:(?<!(?:the ).))(?:(?i:o))"
-        r"|a(?<=\b.)(?:(?i:c))|A(?<=\b.)(?:(?i:c))"
-        r"|b(?<=\b.)(?:(?i:c))|B(?:(?<=\b.)(?i:c)|(?-i:d)(?i:e)))"
+        r"(?:r(?i:e(?<!the )do)|R(?i:e(?<!the )do)"
+        r"|d(?i:(?<!(?:the ).))(?i:o)|D(?i:(?<!(?:the ).))(?i:o)"
+        r"|a(?<=\b.)(?i:c)|A(?<=\b.)(?i:c)"
+        r"|b(?<=\b.)(?i:c)|B(?:(?<=\b.)(?i:c)|(?-i:d)(?i:e)))"
     )
     # a mark, escaped or not, opens an alternative too; it has no case
     fast = compile_words(r"\$\d+|, and", re.IGNORECASE)
-    assert fast.pattern == r"(?:\$(?:(?i:\d+))|,(?:(?i: and)))"
+    assert fast.pattern == r"(?:\$(?i:\d+)|,(?i: and))"
     # capturing groups, alternatives that open otherwise, quantified groups: as they are
     kept = (r"\b(?:a(b)|c)", r"\b(?:\d+|cat)", r"\b(?:a?b|c)", r"\b(?:ab|c)+d", r"(?=a)b", r"[ab]")
     for pattern in kept:
@@ -76,8 +77,8 @@ def test_the_faster_form_opens_with_plain_letters_and_keeps_the_order() -> None:
     # case-sensitive: names that open with capitals are sped up, lowercase words are not
     fast = compile_words(r"(?<!\w)(?:Cuba|Chad|oman)(?!\w)")
     assert fast.pattern == (
-        r"(?:C(?-i:(?<!(?:\w).))(?:(?-i:uba(?!\w))|(?-i:had(?!\w)))"
-        r"|o(?-i:(?<!(?:\w).))(?:(?-i:man(?!\w))))"
+        r"(?:C(?-i:(?<!(?:\w).))(?:u(?-i:ba(?!\w))|h(?-i:ad(?!\w)))"
+        r"|o(?-i:(?<!(?:\w).))(?-i:man(?!\w)))"
     )
     assert compile_words(r"\b(?:ab|cd|ef|gh)").pattern == r"\b(?:ab|cd|ef|gh)"
 
@@ -85,9 +86,9 @@ def test_the_faster_form_opens_with_plain_letters_and_keeps_the_order() -> None:
 def test_many_openers_keep_their_shared_test_in_front() -> None:
     words = [f"{chr(c)}x" for c in range(ord("a"), ord("a") + FRONT_OPENERS)]
     fast = compile_words(r"(?<!\w)(?:" + "|".join([*words, "ay"]) + ")")
-    assert fast.pattern.startswith(r"(?<!\w)(?:a(?:(?-i:x)|(?-i:y))|b(?:(?-i:x))")
+    assert fast.pattern.startswith(r"(?<!\w)(?:a(?:x|y)|b(?-i:x)")
     fast = compile_words(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
-    assert fast.pattern.startswith(r"\b(?:a(?:(?i:x))|A(?:(?i:x))|b(?:(?i:x))")
+    assert fast.pattern.startswith(r"\b(?:a(?i:x)|A(?i:x)|b(?i:x)")
     # capitals read case-sensitively are rare: the engine skips to them, as above
     names = r"(?<!\w)(?:" + "|".join(w.capitalize() for w in words) + ")"
     assert compile_words(names).pattern.startswith(r"(?:A(?-i:(?<!(?:\w).))")
@@ -99,7 +100,7 @@ def test_many_openers_keep_their_shared_test_in_front() -> None:
     assert r"|e(?:(?i:x)|(?i:(?<!(?:the ).))(?i:nd))|" in fast.pattern
     # a test all make goes in front even where another comes before it in the source
     fast = compile_words(r"\b(?:" + "|".join(words) + r")|(?<!the )\bend", re.IGNORECASE)
-    assert fast.pattern.startswith(r"\b(?:a(?:(?i:x))|A(?:(?i:x))|b")
+    assert fast.pattern.startswith(r"\b(?:a(?i:x)|A(?i:x)|b")
     assert r"|e(?:(?i:x)|(?i:(?<!(?:the ).))(?i:nd))|" in fast.pattern
     # no test shared by all: the dispatch with tests behind
     fast = compile_words(r"(?:\b" + "|\\b".join(words) + r"|(?<!x)zz)", re.IGNORECASE)
@@ -190,3 +191,15 @@ def test_every_match_opens_with_one_of_the_first_characters() -> None:
             continue
         for m in re.finditer(source, text, flags):
             assert m.group()[:1] in first or not m.group()[:1].isascii(), (name, m.group())
+
+
+def test_alternatives_after_the_first_letter_are_grouped_by_their_next_ones() -> None:
+    fast = compile_words(r"\b(?:ant|ape|ants)", re.IGNORECASE)
+    # "ant" before "ants", as in the source; "ape" apart: it cannot match where they do
+    assert fast.pattern.startswith(r"(?:a(?<=\b.)(?:[Nn](?:[Tt](?:|(?i:s)))|[Pp](?i:e))")
+    text = "ants, an ape, ANTS; Ant"
+    assert [m.group() for m in fast.finditer(text)] == ["ant", "ape", "ANT", "Ant"]
+    # a character read case-sensitively by one and case-insensitively by another: the
+    # two stay in their order
+    assert _by_next(["(?-i:Ab)", "(?i:ac)"], 3) == "(?:(?-i:Ab)|(?i:ac))"
+    assert _by_next(["(?-i:Ab)", "(?-i:ac)"], 3) == "(?:A(?-i:b)|a(?-i:c))"

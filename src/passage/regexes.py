@@ -261,7 +261,63 @@ def _after_first(alternatives: list[tuple[tuple[str, ...], str]]) -> str:
     if len(tests) == 1 and (common := tests.pop()):
         rest = [(shifted[1:], body) for shifted, body in alternatives]
         return common[0] + _after_first(rest)
+    if all(not shifted for shifted, _ in alternatives):
+        return _by_next([body for _, body in alternatives], DISPATCH_DEPTH)
     return "(?:" + "|".join("".join(shifted) + body for shifted, body in alternatives) + ")"
+
+
+# How many characters after the first are dispatched on too (see _by_next).
+DISPATCH_DEPTH = 3
+
+
+def _by_next(bodies: list[str], depth: int) -> str:
+    """Alternatives (in order) as one group; where each opens with one plain character,
+    grouped by it: ``(?:(?i:ab)|(?i:cd))`` is ``(?:[aA](?:(?i:b))|[cC](?:(?i:d)))``.
+
+    The engine enters every alternative of a group in turn; one that opens with a
+    character class it rules out at once, one that opens inside a case-insensitive
+    group only after entering it. Alternatives whose next characters differ cannot
+    both match, so only the order of those with the same one is kept."""
+    if len(bodies) == 1:
+        return bodies[0]  # one alternative's rest: a group, or groups in a row
+    split = [_next_character(body) for body in bodies]
+    if depth == 0 or any(s is None for s in split):
+        return "(?:" + "|".join(bodies) + ")"
+    groups: dict[str, tuple[set[str], list[str]]] = {}  # key -> (characters, rests)
+    taken: dict[str, str] = {}  # a character -> the key of the group that reads it
+    for char, folded, rest in split:  # type: ignore[misc]
+        variants = set(_case_variants(char)) if folded else {char}
+        key = f"i{char.lower()}" if folded else f"c{char}"
+        if any(taken.setdefault(v, key) != key for v in variants):
+            return "(?:" + "|".join(bodies) + ")"  # one character read two ways: keep order
+        groups.setdefault(key, (variants, []))[1].append(rest)
+    branches = []
+    for variants, rests in groups.values():
+        opener = "".join(map(re.escape, sorted(variants)))
+        opener = opener if len(variants) == 1 else f"[{opener}]"
+        branches.append(opener + _by_next(rests, depth - 1))
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _next_character(body: str) -> tuple[str, bool, str] | None:
+    """A body that opens with one plain character (a letter, a digit or a space) inside
+    its case group: that character, whether it is read case-insensitively, and the
+    rest; None for any other shape."""
+    for opener, folded in (("(?i:", True), ("(?-i:", False)):
+        if not body.startswith(opener):
+            continue
+        end = _group_end(body, 0)
+        if end is None or body[end : end + 1] in _QUANTIFIERS:
+            return None
+        inner, tail = body[len(opener) : end - 1], body[end:]
+        char = inner[:1]
+        if not (char.isascii() and (char.isalnum() or char == " ")):
+            return None
+        if inner[1:2] in _QUANTIFIERS:
+            return None
+        rest = (f"{opener}{inner[1:]})" if inner[1:] else "") + tail
+        return char, folded and char.isalpha(), rest
+    return None
 
 
 def _test_first(alternatives: list[Alternative]) -> str | None:
