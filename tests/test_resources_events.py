@@ -196,6 +196,9 @@ def test_trigger_examples_match_and_contain_a_hint() -> None:
         assert match, f"{rule['id']}: its example does not match"
         assert any(h in match.group(0).lower() for h in rule["hints"]), rule["id"]
         assert all(h == h.lower() for h in rule["hints"]), rule["id"]
+        also = rule.get("also", [])
+        assert not also or any(a in match.group(0).lower() for a in also), rule["id"]
+        assert all(a == a.lower() for a in also), rule["id"]
         found = find_triggers(rule["example"], Span(0, len(rule["example"])), True)
         assert any(t.rule.id == rule["id"] for t in found), rule["id"]
 
@@ -221,3 +224,19 @@ def test_a_leading_word_boundary_is_factored_out_without_changing_matches() -> N
         before = re.compile(rule["pattern"], re.IGNORECASE).finditer(sample)
         after = re.compile(_boundary_first(rule["pattern"]), re.IGNORECASE).finditer(sample)
         assert [m.span() for m in before] == [m.span() for m in after], rule["id"]
+
+
+def test_a_rule_with_two_hint_lists_runs_only_where_both_occur() -> None:
+    from passage.extract.triggers import _compiled, _rules_to_run
+    from passage.model import Span
+
+    def runs(sentence: str) -> set[str]:
+        rules = _compiled()
+        return {rules[o].rule.id for o in _rules_to_run(sentence, Span(0, len(sentence)))}
+
+    # policy.pace needs a verb of pace ("speed up") and what it moves ("deportations")
+    assert "policy.pace" in runs("The ministry pledged to speed up deportations this year.")
+    assert "policy.pace" not in runs("The ministry pledged to review deportations this year.")
+    assert "removal.deportation" in runs("The ministry pledged to review deportations.")
+    # the second list is read case-insensitively, like the first
+    assert "policy.pace" in runs("THE MINISTRY PLEDGED TO SPEED UP DEPORTATIONS.")

@@ -3,7 +3,7 @@
 The rules live in ``resources/triggers.jsonl``, one a line: ``pattern``, ``type`` (and
 ``policy_kind``), ``context`` (does a migration word have to be near), ``hints`` (lowercase
 strings one of which every match holds: a rule runs only on sentences that contain one),
-and flags: ``weak`` (a topic noun), ``act`` (a policy trigger that is its own act verb),
+optionally ``also`` (a second such list: the sentence must hold one of each), and flags: ``weak`` (a topic noun), ``act`` (a policy trigger that is its own act verb),
 ``object: country`` (a country must follow), ``named`` (a named operation, a fact beside
 the acts in its sentence).
 """
@@ -63,6 +63,7 @@ class _Compiled:
     rule: TriggerRule
     source: str  # the rule's pattern, compiled the first time a sentence may hold it
     hints: tuple[str, ...]  # one of these lowercase strings is in every match
+    also: tuple[str, ...] = ()  # ... and one of these too (when given)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -86,7 +87,9 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             to_country=line.get("object") == "country",
             named=bool(line.get("named", False)),
         )
-        out.append(_Compiled(rule, line["pattern"], tuple(line["hints"])))
+        out.append(
+            _Compiled(rule, line["pattern"], tuple(line["hints"]), tuple(line.get("also", ())))
+        )
     return tuple(out)
 
 
@@ -344,11 +347,8 @@ def find_triggers(
     pass the migration check here are added to it. ``hints`` are the sentence's hints
     when :meth:`DocumentScan.sentence_hints` has read them for the whole document.
     """
-    if hints is None:
-        hints = _hints_in(text[span.start : span.end].lower())
     rules = _compiled()
-    by_hint = _rules_by_hint()
-    active = sorted({order for hint in hints for order in by_hint[hint]})
+    active = _rules_to_run(text, span, hints)
     if not active:
         return []  # most sentences: no rule can match
     hits: list[tuple[int, int, re.Match[str]]] = []
@@ -398,6 +398,19 @@ def find_triggers(
         found.append(Trigger(Span(m.start(), m.end()), rule))
         taken_until = m.end()
     return found
+
+
+def _rules_to_run(text: str, span: Span, hints: AbstractSet[str] | None = None) -> list[int]:
+    """The rules (by position) that may match in the sentence: one of their hints is in
+    it, and one of their second list too where they have one."""
+    if hints is None:
+        hints = _hints_in(text[span.start : span.end].lower())
+    rules, by_hint = _compiled(), _rules_by_hint()
+    active = sorted({order for hint in hints for order in by_hint[hint]})
+    if any(rules[order].also for order in active):
+        lower = text[span.start : span.end].lower()  # as the hints were read
+        active = [o for o in active if not rules[o].also or any(a in lower for a in rules[o].also)]
+    return active
 
 
 def _in_window(name: str, text: str, window: tuple[int, int], seen: dict[str, bool]) -> bool:
