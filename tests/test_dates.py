@@ -238,3 +238,21 @@ def test_the_date_scanner_finds_what_its_one_regex_finds() -> None:
             for m in scanner.finditer(text, start, len(text))
         ]
         assert found == expected, text
+
+
+def test_the_date_scanner_finds_what_its_one_regex_finds_in_real_reports() -> None:
+    from pathlib import Path
+
+    from passage.extract.dates import _pattern
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus/dev not present")
+    scanner = _pattern("en")
+    for path in sorted(corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        expected = [(m.span(), m.groupdict()) for m in scanner.pattern.finditer(text)]
+        found = [
+            (m.span(), scanner.groups | m.groupdict()) for m in scanner.finditer(text, 0, len(text))
+        ]
+        assert found == expected, path.name
