@@ -204,6 +204,9 @@ def _same(s: Scanned) -> bool:
         "Borders closed.\n\nThe order was signed. Agents go back; the H-1B visa ended.\n\n"
         "Abuses by bus operators.  Cross-border orders deported 40 migrants.",
         "Migrants who went back to Chad got $200. The deportation-order law was upheld.",
+        # whole-word hints: "act" and "law", not "action", "lawyers" or "impact"
+        "Lawyers took action on the impact of deportations. The Act was signed into law.",
+        "The law firm acted on the migrants' behalf.  ACT on migrants: an act of law.",
         # astral and accented characters keep the offsets of a lowercased text
         "Caf\u00e9 \U0001f600 deportations: 50 expelled. Se\u00f1or Ruiz was detained.",
         "",

@@ -207,8 +207,26 @@ def test_hints_are_found_at_the_start_of_words_and_short_ones_inside_words() -> 
     from passage.extract.triggers import _hints_in
 
     found = _hints_in("they chose to go back; buses left; h-1b visas were enacted")
-    assert {"go back", "bus", "h-1b", "visa", "act"} <= found
+    assert {"go back", "bus", "h-1b", "visa"} <= found  # "act" is a whole word: not in "enacted"
+    assert "act" not in found
     assert "deport" not in _hints_in("the report was undeportable in tone")
+    # a whole-word hint: the word itself, not a word it opens or ends
+    assert {"act", "law"} <= _hints_in("the act became law.")
+    assert not {"act", "law"} & _hints_in("lawyers took action on its impact; flaws")
+
+
+def test_whole_word_hints_are_hints_and_whole_in_every_rule_that_has_them() -> None:
+    from passage.extract.triggers import _whole_words
+
+    whole = _whole_words()
+    for rule in load_jsonl("triggers.jsonl"):
+        assert set(rule.get("whole", [])) <= set(rule["hints"]), rule["id"]
+        assert not (whole & set(rule["hints"])) - set(rule.get("whole", [])), rule["id"]
+        match = re.search(rule["pattern"], rule["example"], re.IGNORECASE)
+        assert match is not None
+        for word in rule.get("whole", []):
+            if word in match.group(0).lower():
+                assert re.search(rf"\b{re.escape(word)}\b", match.group(0), re.I), rule["id"]
 
 
 def test_a_leading_word_boundary_is_factored_out_without_changing_matches() -> None:

@@ -64,6 +64,7 @@ class _Compiled:
     source: str  # the rule's pattern, compiled the first time a sentence may hold it
     hints: tuple[str, ...]  # one of these lowercase strings is in every match
     also: tuple[str, ...] = ()  # ... and one of these too (when given)
+    whole: tuple[str, ...] = ()  # hints that a match holds only as whole words ("act")
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -87,9 +88,8 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             to_country=line.get("object") == "country",
             named=bool(line.get("named", False)),
         )
-        out.append(
-            _Compiled(rule, line["pattern"], tuple(line["hints"]), tuple(line.get("also", ())))
-        )
+        hints, also = tuple(line["hints"]), tuple(line.get("also", ()))
+        out.append(_Compiled(rule, line["pattern"], hints, also, tuple(line.get("whole", ()))))
     return tuple(out)
 
 
@@ -122,6 +122,23 @@ _WORD = re.compile(r"[a-z0-9$]+")
 _HEAD = re.compile(rf"([a-z0-9$]{{1,{HINT_PREFIX}}})[a-z0-9$]*")
 
 
+@cache
+def _whole_words(lang: str = LANG) -> frozenset[str]:
+    """Hints found only as whole words ("act" in "the Act", not in "action"); a hint is
+    one or the other for every rule that has it."""
+    rules = _compiled(lang)
+    whole = {hint for r in rules for hint in r.whole}
+    for r in rules:
+        if r.whole and not set(r.whole) <= set(r.hints):
+            raise ValueError(f"triggers.jsonl {r.rule.id}: whole words must be among its hints")
+        mixed = (whole & set(r.hints)) - set(r.whole)
+        if mixed:
+            raise ValueError(
+                f"triggers.jsonl {r.rule.id}: {sorted(mixed)} are whole words elsewhere"
+            )
+    return frozenset(whole)
+
+
 @dataclass(frozen=True)
 class _HintIndex:
     by_prefix: dict[str, tuple[str, ...]]  # a word's first letters -> hints starting so
@@ -133,11 +150,14 @@ class _HintIndex:
 def _hint_index(lang: str = LANG) -> _HintIndex:
     by_prefix: dict[str, list[str]] = {}
     loose = []
+    whole = _whole_words(lang)
     for hint in _rules_by_hint(lang):
         first = _WORD.match(hint)
-        if first is None or (len(first.group()) < HINT_PREFIX and first.end() == len(hint)):
-            loose.append(hint)  # "$", "bus" (of "buses"), "act" (of "enacted")
-        else:  # "go back" under "go", "h-1b" under "h", "deportation" under "depo"
+        short = first is not None and len(first.group()) < HINT_PREFIX
+        if first is None or (short and first.end() == len(hint) and hint not in whole):
+            loose.append(hint)  # "$", "bus" (of "buses"), "pay" (of "repaying")
+        else:  # "go back" under "go", "h-1b" under "h", "deportation" under "depo", the
+            # whole word "act" under "act" (a word's first letters are all its letters)
             by_prefix.setdefault(first.group()[:HINT_PREFIX], []).append(hint)
     return _HintIndex(
         {k: tuple(v) for k, v in by_prefix.items()}, tuple(loose), frozenset(by_prefix)
@@ -221,9 +241,12 @@ class DocumentScan:
         found: list[AbstractSet[str]] = [frozenset()] * len(spans)
         for i, hints in inside.items():
             # a hint that opens a word opens it with its head; one seen only inside words
-            # ("order" in "border") needs another word with its head, as _hints_in asks
+            # ("order" in "border") needs another word with its head, as _hints_in asks;
+            # so does a whole word shorter than a head ("act" opens "action" too)
             opened = opening.get(i, frozenset())
-            unsure = [h for h in hints if h not in opened and h in head_of]
+            unsure = [
+                h for h in hints if h in head_of and (h not in opened or len(h) < HINT_PREFIX)
+            ]
             if unsure:
                 heads = set(_HEAD.findall(lower, spans[i].start, spans[i].end))
                 hints.difference_update(h for h in unsure if head_of[h] not in heads)
