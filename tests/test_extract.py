@@ -16,8 +16,10 @@ from passage.extract import extract
 from passage.extract.sentences import _breaks, sentences, split
 from passage.extract.triggers import (
     DocumentScan,
+    Trigger,
     _hints_in,
     about_migration,
+    find_triggers,
     relevant,
     scan_document,
 )
@@ -248,6 +250,49 @@ def test_one_pass_matches_sentence_by_sentence_on_the_gold_texts() -> None:
         compared += scanned.hints is not None
         topics += scanned.topic
     assert compared > len(texts) / 2 and 0 < topics < len(texts)
+
+
+def _triggers_both_ways(text: str) -> tuple[list[list[Trigger]], list[list[Trigger]], bool]:
+    """Each sentence's triggers found with the migration cue tried only where the document
+    pass says it may start, and with its regex; and whether those starts were known."""
+    doc = clean(RawDocument(text, Provenance("context.txt", 1, "record"), "text"))
+    scan = scan_document(text, [Span(b.start, b.end) for b in doc.kept()])
+    spans = [s.span for s in sentences(doc)]
+    # no document topic, so every trigger needing context reads it near itself
+    fast = [find_triggers(text, s, False, None, set(), None, scan.context) for s in spans]
+    plain = [find_triggers(text, s, False, None, set()) for s in spans]
+    return fast, plain, scan.context is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police deported 40 people on Monday. ICE agents were there; ICEland was not. "
+        "Officials sent back 30 to Mali.\n\nThe crackdown on migrants went on. DACA ended.",
+        "The court blocked the policy, asylum officers said. A refugee-border program closed.",
+    ],
+)
+def test_migration_context_read_at_its_starts_finds_the_same_triggers(text: str) -> None:
+    fast, plain, known = _triggers_both_ways(text)
+    assert known and fast == plain
+
+
+def test_migration_context_starts_are_not_used_where_case_folding_differs() -> None:
+    # "\u017f" (long s) matches "s" case-insensitively but lowercases to itself
+    fast, plain, known = _triggers_both_ways("The a\u017fylum office deported 40 people.")
+    assert not known and fast == plain
+
+
+def test_migration_context_read_at_its_starts_on_the_gold_texts() -> None:
+    texts = sorted((SHARED / "corpus" / "dev").glob("*.txt")) + sorted(SHARED.glob("seeds/*"))
+    if not texts:
+        pytest.skip("../shared is not here")
+    known = 0
+    for path in texts:
+        fast, plain, used = _triggers_both_ways(path.read_text(encoding="utf-8"))
+        assert fast == plain, path.name
+        known += used
+    assert known > len(texts) / 2
 
 
 # the single regex sentence breaks were once read with: stops and runs of whitespace

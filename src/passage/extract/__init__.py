@@ -62,7 +62,9 @@ def extract(doc: Document) -> list[Event]:
         triggers = (
             []  # no hint, so no rule can match
             if held is not None and not held
-            else find_triggers(text, sentence.span, topic, context_from, measures, held)
+            else find_triggers(
+                text, sentence.span, topic, context_from, measures, held, scan.context
+            )
         )
         # a sentence with no trigger states no event of its own
         found = (

@@ -11,7 +11,8 @@ the acts in its sentence).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -20,7 +21,7 @@ import ahocorasick
 
 from passage.extract.geo import find_countries
 from passage.model import Span
-from passage.regexes import compile_words, literal_prefixes, top_level_branches
+from passage.regexes import FOLDS_TO_ASCII, compile_words, literal_prefixes, top_level_branches
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -219,6 +220,9 @@ class DocumentScan:
     topic: bool  # is migration their topic (about_migration)
     lower: str | None  # the text lowercased; None: that changed its length
     hints: list[tuple[int, int, str]]  # each hint found: first and last index, the hint
+    # where a match of cue "migration_context" may start in the blocks, in order; None:
+    # not known (search with the regex)
+    context: list[int] | None = None
 
     def sentence_hints(self, spans: Sequence[Span]) -> list[AbstractSet[str]] | None:
         """The hints each sentence holds, the same as :func:`_hints_in` finds in its
@@ -287,11 +291,52 @@ def scan_document(text: str, blocks: Sequence[Span]) -> DocumentScan:
     if not gate and not any(acronyms.search(text[b.start : b.end]) for b in blocks):
         return DocumentScan(False, False, lower, [])
     size = sum(b.end - b.start for b in blocks) + len(blocks) - 1  # as joined by spaces
+    starts = sorted(set(topic_starts))
     if _topic_prefixes():
-        topic = _topic_in_blocks(text, lower, blocks, sorted(set(topic_starts)), size)
+        topic = _topic_in_blocks(text, lower, blocks, starts, size)
     else:
         topic = about_migration(" ".join(text[b.start : b.end] for b in blocks))
-    return DocumentScan(True, topic, lower, hints)
+    context = _context_starts(text, starts, blocks[0].start, blocks[-1].end)
+    return DocumentScan(True, topic, lower, hints, context)
+
+
+def _context_starts(text: str, words: list[int], start: int, end: int) -> list[int] | None:
+    """Where cue "migration_context" may match in ``text[start:end]``: where its words
+    may start (``words``, found in the text lowercased) and where its acronyms occur.
+    None when that is not known: no plain openings, or a character that re.IGNORECASE
+    matches to an ASCII letter that lowercasing does not give ("\u017f" to "s")."""
+    acronyms = _acronym_openings()
+    if acronyms is None or not _context_is_known() or any(c in text for c in FOLDS_TO_ASCII):
+        return None
+    found = set(words)
+    for acronym in acronyms:  # every occurrence, overlapping ones too
+        at = text.find(acronym, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(acronym, at + 1, end)
+    return sorted(found)
+
+
+@cache
+def _acronym_openings(lang: str = LANG) -> tuple[str, ...] | None:
+    """What each migration acronym opens with (they are read case-sensitively)."""
+    prefixes = literal_prefixes(cue_source("migration_acronyms", lang))
+    return None if prefixes is None else tuple(sorted(set(prefixes)))
+
+
+@cache
+def _context_is_known(lang: str = LANG) -> bool:
+    """Is cue "migration_context" the migration words (lowercase openings, found in the
+    text lowercased) or the acronyms, as the candidate starts assume?"""
+    prefixes = _topic_prefixes(lang)
+    return (
+        load_json("cues.json")[lang]["migration_context"] == _CONTEXT_SHAPE
+        and bool(prefixes)
+        and all(p == p.lower() for p in prefixes)
+    )
+
+
+_CONTEXT_SHAPE = "(?&migration_words)|(?-i:(?&migration_acronyms))"
 
 
 def _topic_in_blocks(
@@ -360,6 +405,7 @@ def find_triggers(
     context_from: int | None = None,
     measures: set[str] | None = None,
     hints: AbstractSet[str] | None = None,
+    context: Sequence[int] | None = None,
 ) -> list[Trigger]:
     """Triggers inside one sentence; rules needing a migration context get it checked here.
 
@@ -368,7 +414,8 @@ def find_triggers(
     ``measures`` are the measure words (lowercase) the document has already used about
     migration: "the order was extended" speaks of the order named before. Words that
     pass the migration check here are added to it. ``hints`` are the sentence's hints
-    when :meth:`DocumentScan.sentence_hints` has read them for the whole document.
+    when :meth:`DocumentScan.sentence_hints` has read them for the whole document, and
+    ``context`` where migration words may start (:attr:`DocumentScan.context`).
     """
     rules = _compiled()
     active = _rules_to_run(text, span, hints)
@@ -393,7 +440,7 @@ def find_triggers(
         if (
             rule.near_context
             and not cue("definite_before").search(text, max(0, m.start() - 4), m.start())
-            and not _near(text, span, m, "migration_context", NEAR_REACH)
+            and not _near(text, span, m, "migration_context", NEAR_REACH, starts=context)
         ):
             # "China's crackdown in Hong Kong" is on something else; "the crackdown" in a
             # migration report is the one it is about
@@ -401,11 +448,12 @@ def find_triggers(
         if rule.to_country and not _country_follows(text, m.end(), span.end):
             continue  # "returned to Cuba", not "returned to work"
         if rule.needs_context and not (
-            about_migration or _near(text, span, m, "migration_context", CONTEXT_REACH)
+            about_migration
+            or _near(text, span, m, "migration_context", CONTEXT_REACH, starts=context)
         ):
             continue
         if rule.type in SENTENCE_CONTEXT_TYPES:
-            if _in_window("migration_context", text, window, in_window):
+            if _in_window("migration_context", text, window, in_window, context):
                 if measures is not None and rule.type == "policy":
                     measures.add(m.group(0).lower())
             elif not (about_migration and measures and m.group(0).lower() in measures):
@@ -436,11 +484,40 @@ def _rules_to_run(text: str, span: Span, hints: AbstractSet[str] | None = None) 
     return active
 
 
-def _in_window(name: str, text: str, window: tuple[int, int], seen: dict[str, bool]) -> bool:
-    """Does cue ``name`` occur in ``text[window]``? Answers are kept in ``seen``."""
+def _in_window(
+    name: str,
+    text: str,
+    window: tuple[int, int],
+    seen: dict[str, bool],
+    starts: Sequence[int] | None = None,
+) -> bool:
+    """Does cue ``name`` occur in ``text[window]``? Answers are kept in ``seen``.
+    ``starts`` are where its matches may start, when known."""
     if name not in seen:
-        seen[name] = cue(name).search(text, *window) is not None
+        seen[name] = next(_matches(cue(name), text, *window, starts), None) is not None
     return seen[name]
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, start: int, end: int, starts: Sequence[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, tried only at ``starts`` (in order) when
+    they are given: the same matches, when every match starts at one of them (and none
+    is empty)."""
+    if starts is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    taken = start  # finditer's matches do not overlap
+    i = bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        at = starts[i]
+        i += 1
+        if at < taken:
+            continue
+        m = pattern.match(text, at, end)
+        if m is not None:
+            yield m
+            taken = max(m.end(), at + 1)
 
 
 OBJECT_REACH = 30  # characters after a trigger within which its country must begin
@@ -463,18 +540,20 @@ def _near(
     name: str,
     reach: int,
     skip: Callable[[str, Span, re.Match[str], re.Match[str]], bool] | None = None,
+    starts: Sequence[int] | None = None,
 ) -> bool:
     """Does cue ``name`` occur within ``reach`` characters of the match (inside the sentence)?
 
     A hit inside the trigger itself does not count: "deportation" is no context for itself;
-    nor does a hit ``skip`` rejects.
+    nor does a hit ``skip`` rejects. ``starts`` are where the cue's matches may start, when
+    known.
     """
     start = max(span.start, m.start() - reach)
     end = min(span.end, m.end() + reach)
     return any(
         not (hit.start() >= m.start() and hit.end() <= m.end())
         and not (skip is not None and skip(text, span, hit, m))
-        for hit in cue(name).finditer(text, start, end)
+        for hit in _matches(cue(name), text, start, end, starts)
     )
 
 
