@@ -295,6 +295,20 @@ def test_migration_context_read_at_its_starts_on_the_gold_texts() -> None:
     assert known > len(texts) / 2
 
 
+def test_a_head_opens_a_word_as_the_head_regex_reads_words() -> None:
+    from passage.extract.triggers import _HEAD, _opens_a_word
+
+    rng = random.Random(3)
+    pieces = ["ord", "order", "b", "h", "-", "1b", "act", "acts", " ", "$", "é", ".", "go"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        heads = set(_HEAD.findall(text, start, end))
+        for head in ("orde", "ord", "act", "h", "go", "b"):
+            assert _opens_a_word(text, head, start, end) == (head in heads), (text, head)
+
+
 # the single regex sentence breaks were once read with: stops and runs of whitespace
 ONE_REGEX_BREAKS = re.compile(
     r"[.!?\s](?:"

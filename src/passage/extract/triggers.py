@@ -252,10 +252,27 @@ class DocumentScan:
                 h for h in hints if h in head_of and (h not in opened or len(h) < HINT_PREFIX)
             ]
             if unsure:
-                heads = set(_HEAD.findall(lower, spans[i].start, spans[i].end))
-                hints.difference_update(h for h in unsure if head_of[h] not in heads)
+                span = spans[i]
+                hints.difference_update(
+                    h for h in unsure if not _opens_a_word(lower, head_of[h], span.start, span.end)
+                )
             found[i] = hints
         return found
+
+
+def _opens_a_word(lower: str, head: str, start: int, end: int) -> bool:
+    """Is ``head`` the head of a word of ``lower[start:end]``, as :data:`_HEAD` reads
+    them (a word's first HINT_PREFIX letters, or all of a shorter word's)?"""
+    size = len(head)
+    at = lower.find(head, start, end)
+    while at >= 0:
+        after = at + size
+        if (at == start or lower[at - 1] not in _WORD_CHARS) and (
+            size >= HINT_PREFIX or after == end or lower[after] not in _WORD_CHARS
+        ):
+            return True
+        at = lower.find(head, at + 1, end)
+    return False
 
 
 def scan_document(text: str, blocks: Sequence[Span]) -> DocumentScan:
