@@ -272,7 +272,7 @@ DISPATCH_DEPTH = 3
 
 def _by_next(bodies: list[str], depth: int) -> str:
     """Alternatives (in order) as one group; where each opens with one plain character,
-    grouped by it: ``(?:(?i:ab)|(?i:cd))`` is ``(?:[aA](?:(?i:b))|[cC](?:(?i:d)))``.
+    grouped by it: ``(?:(?i:ab)|(?i:cd))`` is ``(?:[Aa](?i:b)|[Cc](?i:d))``.
 
     The engine enters every alternative of a group in turn; one that opens with a
     character class it rules out at once, one that opens inside a case-insensitive

@@ -3,9 +3,10 @@
 The rules live in ``resources/triggers.jsonl``, one a line: ``pattern``, ``type`` (and
 ``policy_kind``), ``context`` (does a migration word have to be near), ``hints`` (lowercase
 strings one of which every match holds: a rule runs only on sentences that contain one),
-optionally ``also`` (a second such list: the sentence must hold one of each), and flags: ``weak`` (a topic noun), ``act`` (a policy trigger that is its own act verb),
-``object: country`` (a country must follow), ``named`` (a named operation, a fact beside
-the acts in its sentence).
+optionally ``also`` (a second such list: the sentence must hold one of each) and ``whole``
+(hints that matches hold as whole words), and flags: ``weak`` (a topic noun), ``act`` (a
+policy trigger that is its own act verb), ``object: country`` (a country must follow),
+``named`` (a named operation, a fact beside the acts in its sentence).
 """
 
 from __future__ import annotations
