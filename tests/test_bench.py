@@ -151,6 +151,34 @@ def test_bench_min_seconds_repeats_whole_passes() -> None:
     (m,) = report.measurements
     assert m.documents > 3 and m.documents % 3 == 0 and m.seconds >= 0.05
     assert m.events == m.documents  # each pass counted whole: one event per document
+    # the quickest pass is no slower than the passes on average
+    fastest = m.documents_per_second_fastest_pass
+    assert fastest is not None and fastest >= m.documents_per_second * 0.999
+
+
+def test_bench_fastest_pass_leaves_out_a_pass_slowed_from_outside() -> None:
+    def pipeline(doc: RawDocument, calls: list[int] = []) -> list[Event]:  # noqa: B006
+        calls.append(1)
+        time.sleep(0.1 if len(calls) == 2 else 0.01)  # the first pass is slowed (after warm-up)
+        return []
+
+    docs = [relevant_doc(n) for n in range(2)]
+    report = run_bench([BenchInput("relevant", docs)], min_seconds=0.15, pipeline=pipeline)
+    (m,) = report.measurements
+    assert m.documents >= 4 and m.fastest_pass_seconds is not None
+    assert m.fastest_pass_seconds < 0.08  # a pass without the slow document
+    assert m.documents_per_second_fastest_pass > 1.5 * m.documents_per_second  # type: ignore[operator]
+
+
+def test_bench_fastest_pass_is_unknown_when_no_pass_ends() -> None:
+    def slow(doc: RawDocument) -> list[Event]:
+        time.sleep(0.01)
+        return []
+
+    docs = [relevant_doc(n) for n in range(50)]
+    report = run_bench([BenchInput("relevant", docs)], seconds=0.03, pipeline=slow)
+    (m,) = report.measurements
+    assert m.fastest_pass_seconds is None and m.documents_per_second_fastest_pass is None
 
 
 def test_bench_startup_is_measured_apart_from_the_rates() -> None:
