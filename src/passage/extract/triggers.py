@@ -310,27 +310,30 @@ def scan_document(text: str, blocks: Sequence[Span]) -> DocumentScan:
         return DocumentScan(False, False, lower, [])
     size = sum(b.end - b.start for b in blocks) + len(blocks) - 1  # as joined by spaces
     starts = sorted(set(topic_starts))
+    acronyms = _acronym_starts(text, blocks[0].start, blocks[-1].end)
     if _topic_prefixes():
-        topic = _topic_in_blocks(text, lower, blocks, starts, size)
+        topic = _topic_in_blocks(text, lower, blocks, starts, size, acronyms)
     else:
         topic = about_migration(" ".join(text[b.start : b.end] for b in blocks))
-    context = _context_starts(text, starts, blocks[0].start, blocks[-1].end)
+    context = None
+    if acronyms is not None and _context_is_known() and not any(c in text for c in FOLDS_TO_ASCII):
+        # re.IGNORECASE matches "\u017f" to "s", which lowercasing does not give
+        context = sorted({*starts, *acronyms})
     return DocumentScan(True, topic, lower, hints, context)
 
 
-def _context_starts(text: str, words: list[int], start: int, end: int) -> list[int] | None:
-    """Where cue "migration_context" may match in ``text[start:end]``: where its words
-    may start (``words``, found in the text lowercased) and where its acronyms occur.
-    None when that is not known: no plain openings, or a character that re.IGNORECASE
-    matches to an ASCII letter that lowercasing does not give ("\u017f" to "s")."""
+def _acronym_starts(text: str, start: int, end: int) -> list[int] | None:
+    """Where a migration acronym (read case-sensitively) occurs in ``text[start:end]``,
+    in order: every match of cue "migration_acronyms" starts at one. None when their
+    openings are not known."""
     acronyms = _acronym_openings()
-    if acronyms is None or not _context_is_known() or any(c in text for c in FOLDS_TO_ASCII):
+    if acronyms is None:
         return None
-    found = set(words)
+    found = []
     for acronym in acronyms:  # every occurrence, overlapping ones too
         at = text.find(acronym, start, end)
         while at >= 0:
-            found.add(at)
+            found.append(at)
             at = text.find(acronym, at + 1, end)
     return sorted(found)
 
@@ -358,10 +361,16 @@ _CONTEXT_SHAPE = "(?&migration_words)|(?-i:(?&migration_acronyms))"
 
 
 def _topic_in_blocks(
-    text: str, lower: str, blocks: Sequence[Span], candidates: list[int], size: int
+    text: str,
+    lower: str,
+    blocks: Sequence[Span],
+    candidates: list[int],
+    size: int,
+    acronym_starts: list[int] | None = None,
 ) -> bool:
     """about_migration, block by block, with the migration words tried only where one may
-    start (``candidates``, in order): the same matches as scanning every position."""
+    start (``candidates``, in order): the same matches as scanning every position; and
+    the acronyms only where one occurs (``acronym_starts``), when that is known."""
     needed = _topic_needed(size)
     words = cue("migration_words", case=True)
     found = 0
@@ -382,7 +391,7 @@ def _topic_in_blocks(
                 return True
     acronyms = cue("migration_acronyms", case=True)
     for b in blocks:
-        for _ in acronyms.finditer(text, b.start, b.end):
+        for _ in _matches(acronyms, text, b.start, b.end, acronym_starts):
             found += 1
             if found >= needed:
                 return True
