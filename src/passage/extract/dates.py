@@ -30,6 +30,7 @@ YEAR_AHEAD = 30  # a bare year more than this past publication is not taken for 
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]|20)\d\d"
 OPENER_PREFIX = 3  # letters of an atom's first word checked before the full pattern runs
+BEFORE_DATE = r"[\w$€£#/]"  # a time expression starts after none of these ("$2021", "#2020")
 
 
 def _words(words: Any) -> str:
@@ -93,6 +94,7 @@ class _Scanner:
     starts: re.Pattern[str]  # the positions where an atom may start (zero-width)
     by_first: dict[str, re.Pattern[str]]  # an ASCII character -> the atoms opening with it
     groups: dict[str, None]  # every group name, for a match of only some atoms
+    atoms: str  # the alternation of atoms, without the look-ahead
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """The same matches as ``pattern.finditer(text, start, end)``."""
@@ -147,9 +149,12 @@ def _pattern(lang: str) -> _Scanner:
     # letters lets the long alternation run only at the few word starts that may match
     openers = [*w["months"], *w["weekdays"], *w["modifiers"], *w["seasons"], *w["numbers"]]
     openers += [*w["past"], *w["fiscal_prefixes"], *(r["phrase"] for r in w["relative"])]
-    openers += ["the", "early", "mid", "late"]
-    heads = sorted({o.split()[0][:OPENER_PREFIX].lower() for o in openers}, key=len, reverse=True)
-    lead = r"(?<![\w$€£#/])(?=\d|(?i:" + trie_pattern(heads) + "))"  # one branch per letter
+    # "the" opens the atoms above that allow it before a year, a past, a decade or a
+    # season, and the phrases that begin with it: only those words may follow it
+    after_the = [*w["past"], *w["seasons"], "early", "mid", "late"]
+    after_the += [o.split()[1] for o in openers if o.lower().startswith("the ")]
+    openers = [o for o in openers if not o.lower().startswith("the ")] + ["early", "mid", "late"]
+    lead = rf"(?<!{BEFORE_DATE})(?=\d|(?i:the\s+(?:\d|{_heads(after_the)})|{_heads(openers)}))"
     after = r"(?![\w’'])"
     pattern = re.compile(lead + "(?:" + "|".join(atoms) + ")" + after)
     firsts = [first_characters(atom) for atom in atoms]
@@ -160,7 +165,33 @@ def _pattern(lang: str) -> _Scanner:
         if chosen not in by_atoms:  # the starts already passed the lead's tests
             by_atoms[chosen] = re.compile("(?:" + "|".join(atoms[i] for i in chosen) + ")" + after)
         by_first[char] = by_atoms[chosen]
-    return _Scanner(pattern, re.compile(lead), by_first, dict.fromkeys(pattern.groupindex))
+    return _Scanner(
+        pattern, re.compile(lead), by_first, dict.fromkeys(pattern.groupindex), "|".join(atoms)
+    )
+
+
+def _heads(words: list[str]) -> str:
+    """A regex for where one of ``words`` may start (lowercase): their first letters as a
+    trie, a short word with no letter after it ("a" opens "a year ago", not "after";
+    "FY" opens "FY2021")."""
+    whole: dict[str, bool] = {}  # a word's first letters -> is every such word that short
+    for word in words:
+        first = word.split()[0].lower()
+        head = first[:OPENER_PREFIX]
+        whole[head] = whole.get(head, True) and first == head
+    heads = sorted(whole, key=len, reverse=True)
+    prefixes = [h for h in heads if not whole[h]]
+    words_only = [h for h in heads if whole[h]]
+    parts = [trie_pattern(prefixes)] if prefixes else []
+    parts += [rf"{trie_pattern(words_only)}(?![a-z])"] if words_only else []
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@cache
+def _lead_free(lang: str = LANG) -> re.Pattern[str]:
+    """The time expressions' regex without the look-ahead on where they may start, which
+    only makes it faster (for the tests)."""
+    return re.compile(rf"(?<!{BEFORE_DATE})(?:{_pattern(lang).atoms})(?![\w’'])")
 
 
 @dataclass(frozen=True)
