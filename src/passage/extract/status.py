@@ -62,9 +62,10 @@ def _act_before(text: str, sentence: Span, trigger: Trigger) -> Trigger | None:
 
 
 def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
-    start = max(sentence.start, trigger.span.start - STATUS_WINDOW)
-    before = text[start : trigger.span.start]
-    near = text[max(sentence.start, trigger.span.start - NEGATION_WINDOW) : trigger.span.start]
+    at, kind = trigger.span.start, trigger.rule.type  # read once: asked for often
+    start = max(sentence.start, at - STATUS_WINDOW)
+    before = text[start:at]
+    near = text[max(sentence.start, at - NEGATION_WINDOW) : at]
     if cue("negation").search(near):
         return None
     clauses = cue("clause_break", case=True).split(before)
@@ -72,7 +73,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "groups, sometimes numbering 400, crossed": what used to happen
     if cue("yes_no_question", case=True).match(text, sentence.start, sentence.end):
         return None  # "Did Trump block funding for sanctuary cities?" asks, states nothing
-    if cue("government_demand").search(text, sentence.start, trigger.span.start):
+    if cue("government_demand").search(text, sentence.start, at):
         # "Prime Minister Netanyahu has called for the deportation of ...": a government
         # that demands an act of its own state announces it
         return "planned"
@@ -82,7 +83,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "who could spread the virus, the administration has expelled" is fact
     past = _past(trigger.span.of(text))
     if (
-        trigger.type != "policy"
+        kind != "policy"
         and (not past or cue("present_passive_before").search(before))
         and cue("generic_when_before").search(before[-CLAUSE_REACH:])
     ):
@@ -90,31 +91,31 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         # what happens, not what happened
         return None
     if (
-        trigger.type not in STOCK_TYPES
+        kind not in STOCK_TYPES
         and not past
         and cue("generic_relative_before").search(before[-CLAUSE_REACH:])
     ):
         return None  # "quarantine migrants who arrive": which people, not an arrival
-    if trigger.type == "arrival" and cue("non_mover_before").search(before[-CLAUSE_REACH:]):
+    if kind == "arrival" and cue("non_mover_before").search(before[-CLAUSE_REACH:]):
         return None  # "officials crossed into Mexico for a meeting": no migrants moved
-    if trigger.type in ("arrival", "return") and cue("as_a_child_after").match(
+    if kind in ("arrival", "return") and cue("as_a_child_after").match(
         text, trigger.span.end, sentence.end
     ):
         return None  # "Omar arrived in the United States as a child": a life story
     if (
-        trigger.type != "policy"
+        kind != "policy"
         and cue("aim_before").search(before[-CLAUSE_REACH:])
         and not cue("declared_aim_before").search(before)
     ):
         # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
         # indicated its intention to coordinate removal flights" declares a plan
         return None
-    if trigger.type == "policy" and cue("advocacy_before").search(
-        text, max(sentence.start, trigger.span.start - ADVOCACY_WINDOW), trigger.span.start
+    if kind == "policy" and cue("advocacy_before").search(
+        text, max(sentence.start, at - ADVOCACY_WINDOW), at
     ):
         return None  # "a campaign message that includes a moratorium": advocacy, no measure
     if (
-        trigger.type == "policy"
+        kind == "policy"
         and cue("time_clause_before").search(before)
         and cue("measure_state_after").match(text, trigger.span.end, sentence.end)
     ):
@@ -128,27 +129,27 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     reduced = cue("reduced_relative_before").search(before)
     if reduced and cue("people_nouns").fullmatch(reduced.group("noun")):
         return None  # "videos of families being deported": which people are shown
-    if trigger.type == "apprehension" and cue("criminal_grounds").search(
+    if kind == "apprehension" and cue("criminal_grounds").search(
         text, sentence.start, sentence.end
     ):
         return None  # arrested for a crime, not for their migration status
-    fulfilled_from = max(sentence.start, trigger.span.start - FULFILLED_REACH)
-    if cue("fulfilled_before").search(text, fulfilled_from, trigger.span.start):
+    fulfilled_from = max(sentence.start, at - FULFILLED_REACH)
+    if cue("fulfilled_before").search(text, fulfilled_from, at):
         return "occurred"  # "Trump fulfilled his promise to stop issuing visas": it is done
     # a plan stated in another clause ("planned a meeting, but police deported 40") is
     # not this act's
     own = clauses[-1]  # the words before the act split at clause breaks, as above
-    clause = own + text[trigger.span.start : min(sentence.end, trigger.span.end + 40)]
+    clause = own + text[at : min(sentence.end, trigger.span.end + 40)]
     if cue("planned").search(clause):
         return "planned"
     # "planned to register those entering the country and offer a voluntary return": a
     # plan governs the verbs joined to it, however long, up to a clause break
-    reach = text[max(sentence.start, trigger.span.start - PLAN_REACH) : trigger.span.start]
+    reach = text[max(sentence.start, at - PLAN_REACH) : at]
     if cue("plan_verb").search(cue("clause_break", case=True).split(reach)[-1]):
         return "planned"
-    if trigger.type != "policy" and cue("agreed_before").search(before):
+    if kind != "policy" and cue("agreed_before").search(before):
         return "planned"  # "Mexico agreed to carry out more deportations": the act is to come
-    listed = cue("list_opener").search(text, sentence.start, trigger.span.start)
+    listed = cue("list_opener").search(text, sentence.start, at)
     if listed and cue("planned").search(text, sentence.start, listed.start()):
         return "planned"  # "has promised ..., including ending X, raising Y": each is planned
     if cue("ongoing").search(clause):
