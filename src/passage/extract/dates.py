@@ -31,6 +31,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]|20)\d\d"
 OPENER_PREFIX = 3  # letters of an atom's first word checked before the full pattern runs
 BEFORE_DATE = r"[\w$€£#/]"  # a time expression starts after none of these ("$2021", "#2020")
+AFTER_DATE = r"(?![\w’'])"  # ... and ends before none of these
 
 
 def _words(words: Any) -> str:
@@ -155,15 +156,16 @@ def _pattern(lang: str) -> _Scanner:
     after_the += [o.split()[1] for o in openers if o.lower().startswith("the ")]
     openers = [o for o in openers if not o.lower().startswith("the ")] + ["early", "mid", "late"]
     lead = rf"(?<!{BEFORE_DATE})(?=\d|(?i:the\s+(?:\d|{_heads(after_the)})|{_heads(openers)}))"
-    after = r"(?![\w’'])"
-    pattern = re.compile(lead + "(?:" + "|".join(atoms) + ")" + after)
+    pattern = re.compile(lead + "(?:" + "|".join(atoms) + ")" + AFTER_DATE)
     firsts = [first_characters(atom) for atom in atoms]
     by_atoms: dict[tuple[int, ...], re.Pattern[str]] = {}
     by_first: dict[str, re.Pattern[str]] = {}
     for char in sorted(set().union(*(f for f in firsts if f is not None))):
         chosen = tuple(i for i, f in enumerate(firsts) if f is None or char in f)
         if chosen not in by_atoms:  # the starts already passed the lead's tests
-            by_atoms[chosen] = re.compile("(?:" + "|".join(atoms[i] for i in chosen) + ")" + after)
+            by_atoms[chosen] = re.compile(
+                "(?:" + "|".join(atoms[i] for i in chosen) + ")" + AFTER_DATE
+            )
         by_first[char] = by_atoms[chosen]
     return _Scanner(
         pattern, re.compile(lead), by_first, dict.fromkeys(pattern.groupindex), "|".join(atoms)
@@ -191,7 +193,7 @@ def _heads(words: list[str]) -> str:
 def _lead_free(lang: str = LANG) -> re.Pattern[str]:
     """The time expressions' regex without the look-ahead on where they may start, which
     only makes it faster (for the tests)."""
-    return re.compile(rf"(?<!{BEFORE_DATE})(?:{_pattern(lang).atoms})(?![\w’'])")
+    return re.compile(rf"(?<!{BEFORE_DATE})(?:{_pattern(lang).atoms}){AFTER_DATE}")
 
 
 @dataclass(frozen=True)
