@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from passage.model import Span
+from passage.model import Block, Span
 
 
 def test_a_span_is_validated_ordered_and_immutable() -> None:
@@ -20,3 +20,11 @@ def test_a_span_is_validated_ordered_and_immutable() -> None:
     assert span.of("The deportations began.") == "depor"
     assert span.overlaps(Span(8, 12)) and not span.overlaps(Span(9, 12))
     assert span.to_list() == [4, 9] and repr(span) == "Span(start=4, end=9)"
+
+
+def test_a_block_is_an_immutable_run_with_its_span() -> None:
+    block = Block(3, 10, "caption", "credit")
+    assert block.span == Span(3, 10) and block.kind == "caption" and block.reason == "credit"
+    assert Block(0, 2, "body").reason is None
+    with pytest.raises(AttributeError):
+        block.kind = "body"  # type: ignore[misc]

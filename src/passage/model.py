@@ -117,9 +117,9 @@ class RawDocument:
         return content_id(self.text)
 
 
-@dataclass(frozen=True)
-class Block:
-    """A run of the original text (usually one line) and what cleaning made of it."""
+class Block(NamedTuple):
+    """A run of the original text (usually one line) and what cleaning made of it (a
+    named tuple: made for every line of every document)."""
 
     start: int
     end: int
