@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 EVENT_TYPES = (
     "removal",
@@ -48,23 +48,16 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-class _Bounds(NamedTuple):
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in a document's text."""
+
     start: int
     end: int
 
-
-class Span(_Bounds):
-    """A half-open range ``[start, end)`` of code points in a document's text.
-
-    A named pair (made tens of thousands of times a document: a tuple is made three times
-    faster than a frozen dataclass), compared and ordered by start, then end."""
-
-    __slots__ = ()
-
-    def __new__(cls, start: int, end: int) -> Span:
-        if start < 0 or end < start:
-            raise ValueError(f"invalid span [{start}, {end})")
-        return _Bounds.__new__(cls, start, end)
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
 
     def of(self, text: str) -> str:
         return text[self.start : self.end]
@@ -117,9 +110,9 @@ class RawDocument:
         return content_id(self.text)
 
 
-class Block(NamedTuple):
-    """A run of the original text (usually one line) and what cleaning made of it (a
-    named tuple: made for every line of every document)."""
+@dataclass(frozen=True)
+class Block:
+    """A run of the original text (usually one line) and what cleaning made of it."""
 
     start: int
     end: int
