@@ -185,13 +185,16 @@ def test_bench_startup_is_measured_apart_from_the_rates() -> None:
     assert json.loads(json.dumps(report.to_json()))["startup_seconds"] >= 0.2
 
 
-def test_prepare_compiles_every_trigger_and_cue() -> None:
+def test_prepare_compiles_every_trigger_cue_and_date_pattern() -> None:
     from passage.extract import prepare
     from passage.extract.triggers import _compiled, cue
 
     prepare()
     assert all("pattern" in vars(rule) for rule in _compiled())  # cached_property filled
     assert cue.cache_info().currsize >= 50
+    from passage.extract.dates import _pattern
+
+    assert len(_pattern("en").by_first) == 128  # the date atoms for every ASCII opening
 
 
 def test_cpu_time_leaves_out_waiting() -> None:

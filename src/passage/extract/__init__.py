@@ -142,9 +142,11 @@ def _default_locations(events: list[Event]) -> list[Event]:
 def prepare() -> None:
     """Compile every pattern the extraction may use now (about a second), not on first
     use: for a long run, or a benchmark, whose rate should not hold that one-off cost."""
+    from passage.extract.dates import prepare as prepare_dates
     from passage.extract.triggers import compile_all
 
     compile_all()
+    prepare_dates()
 
 
 def extract_raw(raw: RawDocument) -> list[Event]:

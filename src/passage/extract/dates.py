@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -93,22 +93,51 @@ class _Scanner:
 
     pattern: re.Pattern[str]  # every atom: the answer for any position
     starts: re.Pattern[str]  # the positions where an atom may start (zero-width)
-    by_first: dict[str, re.Pattern[str]]  # an ASCII character -> the atoms opening with it
     groups: dict[str, None]  # every group name, for a match of only some atoms
-    atoms: str  # the alternation of atoms, without the look-ahead
+    parts: tuple[str, ...]  # the atoms, in order
+    firsts: tuple[frozenset[str] | None, ...]  # what each can open with (None: not known)
+    # an ASCII character -> the atoms that can open with it, compiled on first use
+    by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    @property
+    def atoms(self) -> str:
+        """The alternation of atoms, without the look-ahead."""
+        return "|".join(self.parts)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """The same matches as ``pattern.finditer(text, start, end)``."""
         taken = start  # where the last match ended: matches do not overlap
-        by_first, pattern = self.by_first, self.pattern
+        by_first = self.by_first
         for candidate in self.starts.finditer(text, start, end):
             at = candidate.start()
             if at < taken:
                 continue
-            m = by_first.get(text[at], pattern).match(text, at, end)
+            char = text[at]
+            opening = by_first.get(char) or self._opening(char)
+            m = opening.match(text, at, end)
             if m is not None:
                 yield m
                 taken = m.end()
+
+    def _opening(self, char: str) -> re.Pattern[str]:
+        """The atoms that can open with ``char``, in order (the starts already passed the
+        look-ahead); the whole pattern for a character beyond ASCII."""
+        if not char.isascii():
+            return self.pattern
+        chosen = tuple(i for i, f in enumerate(self.firsts) if f is None or char in f)
+        self.by_first[char] = _atoms_regex(tuple(self.parts[i] for i in chosen))
+        return self.by_first[char]
+
+    def compile_all(self) -> None:
+        """Every ASCII character's atoms compiled now, for a long run."""
+        for code in range(128):
+            if chr(code) not in self.by_first:
+                self._opening(chr(code))
+
+
+@cache
+def _atoms_regex(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(parts) + ")" + AFTER_DATE if parts else "(?!)")
 
 
 @cache
@@ -157,19 +186,15 @@ def _pattern(lang: str) -> _Scanner:
     openers = [o for o in openers if not o.lower().startswith("the ")] + ["early", "mid", "late"]
     lead = rf"(?<!{BEFORE_DATE})(?=\d|(?i:the\s+(?:\d|{_heads(after_the)})|{_heads(openers)}))"
     pattern = re.compile(lead + "(?:" + "|".join(atoms) + ")" + AFTER_DATE)
-    firsts = [first_characters(atom) for atom in atoms]
-    by_atoms: dict[tuple[int, ...], re.Pattern[str]] = {}
-    by_first: dict[str, re.Pattern[str]] = {}
-    for char in sorted(set().union(*(f for f in firsts if f is not None))):
-        chosen = tuple(i for i, f in enumerate(firsts) if f is None or char in f)
-        if chosen not in by_atoms:  # the starts already passed the lead's tests
-            by_atoms[chosen] = re.compile(
-                "(?:" + "|".join(atoms[i] for i in chosen) + ")" + AFTER_DATE
-            )
-        by_first[char] = by_atoms[chosen]
+    firsts = tuple(first_characters(atom) for atom in atoms)
     return _Scanner(
-        pattern, re.compile(lead), by_first, dict.fromkeys(pattern.groupindex), "|".join(atoms)
+        pattern, re.compile(lead), dict.fromkeys(pattern.groupindex), tuple(atoms), firsts
     )
+
+
+def prepare(lang: str = LANG) -> None:
+    """Compile the time expressions' patterns now rather than on first use."""
+    _pattern(lang).compile_all()
 
 
 def _heads(words: list[str]) -> str:
