@@ -290,13 +290,14 @@ def measure(
         size += doc_size
         if progress is not None and task is not None and done % PROGRESS_EVERY == 0:
             progress.update(task, completed=done)
-        if done % len(docs) == 0:  # a whole pass ended
-            now = time.perf_counter()
+        now = time.perf_counter()
+        pass_ended = done % len(docs) == 0
+        if pass_ended:
             fastest = now - pass_start if fastest is None else min(fastest, now - pass_start)
             pass_start = now
-        if seconds and time.perf_counter() - start >= seconds:
+        if seconds and now - start >= seconds:
             break
-        if not seconds and done % len(docs) == 0 and time.perf_counter() - start >= min_seconds:
+        if not seconds and pass_ended and now - start >= min_seconds:
             break  # whole passes only, so every document weighs the same
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     return Measurement(

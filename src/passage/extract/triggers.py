@@ -310,15 +310,18 @@ def scan_document(text: str, blocks: Sequence[Span]) -> DocumentScan:
         return DocumentScan(False, False, lower, [])
     size = sum(b.end - b.start for b in blocks) + len(blocks) - 1  # as joined by spaces
     starts = sorted(set(topic_starts))
-    acronyms = _acronym_starts(text, blocks[0].start, blocks[-1].end)
+    acronym_at = _acronym_starts(text, blocks[0].start, blocks[-1].end)
     if _topic_prefixes():
-        topic = _topic_in_blocks(text, lower, blocks, starts, size, acronyms)
+        topic = _topic_in_blocks(text, lower, blocks, starts, size, acronym_at)
     else:
         topic = about_migration(" ".join(text[b.start : b.end] for b in blocks))
     context = None
-    if acronyms is not None and _context_is_known() and not any(c in text for c in FOLDS_TO_ASCII):
-        # re.IGNORECASE matches "\u017f" to "s", which lowercasing does not give
-        context = sorted({*starts, *acronyms})
+    if (
+        acronym_at is not None
+        and _context_is_known()
+        and not any(c in text for c in FOLDS_TO_ASCII)
+    ):  # re.IGNORECASE matches "\u017f" to "s", which lowercasing does not give
+        context = sorted({*starts, *acronym_at})
     return DocumentScan(True, topic, lower, hints, context)
 
 
@@ -373,28 +376,14 @@ def _topic_in_blocks(
     the acronyms only where one occurs (``acronym_starts``), when that is known."""
     needed = _topic_needed(size)
     words = cue("migration_words", case=True)
-    found = 0
-    block = 0
-    taken_until = 0  # the end of the last word found: finditer does not overlap them
-    for start in candidates:
-        while block < len(blocks) and blocks[block].end <= start:
-            block += 1
-        if block == len(blocks):
-            break
-        if start < blocks[block].start or start < taken_until:
-            continue
-        m = words.match(lower, start, blocks[block].end)
-        if m is not None:
-            found += 1
-            taken_until = m.end()
-            if found >= needed:
-                return True
     acronyms = cue("migration_acronyms", case=True)
-    for b in blocks:
-        for _ in _matches(acronyms, text, b.start, b.end, acronym_starts):
-            found += 1
-            if found >= needed:
-                return True
+    found = 0
+    for pattern, where, at in ((words, lower, candidates), (acronyms, text, acronym_starts)):
+        for b in blocks:
+            for _ in _matches(pattern, where, b.start, b.end, at):
+                found += 1
+                if found >= needed:
+                    return True
     return False
 
 
@@ -501,12 +490,15 @@ def find_triggers(
 def _rules_to_run(text: str, span: Span, hints: AbstractSet[str] | None = None) -> list[int]:
     """The rules (by position) that may match in the sentence: one of their hints is in
     it, and one of their second list too where they have one."""
+    lower: str | None = None  # the sentence lowercased, once if at all
     if hints is None:
-        hints = _hints_in(text[span.start : span.end].lower())
+        lower = text[span.start : span.end].lower()
+        hints = _hints_in(lower)
     rules, by_hint = _compiled(), _rules_by_hint()
     active = sorted({order for hint in hints for order in by_hint[hint]})
     if any(rules[order].also for order in active):
-        lower = text[span.start : span.end].lower()  # as the hints were read
+        if lower is None:
+            lower = text[span.start : span.end].lower()  # as the hints were read
         active = [o for o in active if not rules[o].also or any(a in lower for a in rules[o].also)]
     return active
 
