@@ -125,6 +125,34 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
             "in the year ending in June 2022",
             [("June 2022", "2021-07-01", "2022-06-30", "range", False)],
         ),
+        # parts of a year: from its start, or from its end for "last"
+        (
+            "in the first half of 2023",
+            [("the first half of 2023", "2023-01-01", "2023-06-30", "range", False)],
+        ),
+        (
+            "The second quarter of last year",
+            [("The second quarter of last year", "2022-04-01", "2022-06-30", "range", True)],
+        ),
+        (
+            "in the first eight months of the year",
+            [("the first eight months of the year", "2023-01-01", "2023-08-31", "range", True)],
+        ),
+        (
+            "the last three months of 2022",
+            [("the last three months of 2022", "2022-10-01", "2022-12-31", "range", False)],
+        ),
+        (
+            "in the final quarter of this year",
+            [("the final quarter of this year", "2023-10-01", "2023-12-31", "range", True)],
+        ),
+        # hours count in days before publication
+        (
+            "in the past 24 hours",
+            [("the past 24 hours", "2023-11-01", "2023-11-02", "range", True)],
+        ),
+        ("36 hours ago", [("36 hours ago", "2023-11-01", "2023-11-01", "day", True)]),
+        ("12 hours ago", [("12 hours ago", "2023-11-02", "2023-11-02", "day", True)]),
         (
             "removals in two fiscal years: 410 in 2019 and 380 in 2020",
             [
@@ -152,6 +180,10 @@ def test_dates(text: str, expected: list[tuple[str, str, str, str, bool]]) -> No
         "Title 42 and Section 1225",
         "along the 1950-mile border",
         "in the minister's last year in office",
+        "the first time in years",
+        "the second half of the match",
+        "the fourth half of 2023",  # no such part: not a date, and not the bare year either
+        "the first 14 months of 2023",
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -213,6 +245,7 @@ def _date_words() -> list[str]:
     words = [*w["months"], *w["weekdays"], *w["modifiers"], *w["seasons"], *w["numbers"]]
     words += [*w["past"], *w["fiscal_prefixes"], *(r["phrase"] for r in w["relative"])]
     words += [*w["units"], *w["day_parts"], "ago", "the", "of", "early", "mid", "late"]
+    words += [*w["year_part_ordinals"], *w["year_parts"], *w["year_part_years"], "year", "months"]
     return [*words, "2019", "1990s", "3", "21st", "2021-03-04", "4/5/2022", "'22", "$", "#",
             "FY2021", "fy22", "mid-2019", "after", "and", "them", "a.m."]  # fmt: skip
 

@@ -151,6 +151,9 @@ def _pattern(lang: str) -> _Scanner:
     # a trie: the longest phrase first, as a list sorted by length would try them, with
     # one branch per first letter instead of one per phrase
     rel = trie_pattern(v for r in w["relative"] for v in _first_either_case(r["phrase"]))
+    ordinals = "|".join(_either_case(o) for o in sorted(w["year_part_ordinals"], key=len, reverse=True))
+    year_parts = _words(w["year_parts"])
+    part_years = _words(w["year_part_years"])
     seasons = _words(w["seasons"])
     numbers = _words(w["numbers"])
     units = _words(w["units"])
@@ -166,6 +169,9 @@ def _pattern(lang: str) -> _Scanner:
         rf"(?P<my_m>{month_alone})(?:\s+of)?,?\s+(?P<my_y>{YEAR})(?!\d)",
         rf"(?P<fy_pre>{fiscal})\s*(?P<fy_y>{YEAR}|['’]?\d\d)(?!\d)",
         rf"(?:the\s+)?(?P<fy_y2>{YEAR})\s+(?:{fiscal})",
+        # "the first half of 2024", "the last three months of the year"
+        rf"(?:[Tt]he\s+)?(?P<part_o>{ordinals})\s+(?:(?P<part_n>\d{{1,2}}|{numbers})\s+months"
+        rf"|(?P<part_q>{year_parts}))\s+of\s+(?:(?P<part_y>{YEAR})(?!\d)|(?P<part_rel>{part_years})\s+year)",
         rf"(?:the\s+)?(?:{_words(w['past'])})\s+(?P<past_n>\d{{1,2}}|{numbers})\s+(?P<past_u>{units})",
         r"(?:the\s+)?(?:(?P<dec_mod>early|mid|late)[-\s])?(?P<dec>(?:18|19|20)\d0)['’]?s",
         rf"(?P<ago_n>\d{{1,2}}|{numbers})\s+(?P<ago_u>{units})\s+{w['ago']}",
@@ -181,7 +187,8 @@ def _pattern(lang: str) -> _Scanner:
     openers += [*w["past"], *w["fiscal_prefixes"], *(r["phrase"] for r in w["relative"])]
     # "the" opens the atoms above that allow it before a year, a past, a decade or a
     # season, and the phrases that begin with it: only those words may follow it
-    after_the = [*w["past"], *w["seasons"], "early", "mid", "late"]
+    openers += list(w["year_part_ordinals"])
+    after_the = [*w["past"], *w["seasons"], *w["year_part_ordinals"], "early", "mid", "late"]
     after_the += [o.split()[1] for o in openers if o.lower().startswith("the ")]
     openers = [o for o in openers if not o.lower().startswith("the ")] + ["early", "mid", "late"]
     lead = rf"(?<!{BEFORE_DATE})(?=\d|(?i:the\s+(?:\d|{_heads(after_the)})|{_heads(openers)}))"
@@ -328,6 +335,8 @@ def _atom(
         return _fiscal(s, e, label, relative=False)
     if g["dec"]:
         return _decade(s, e, int(g["dec"]), g["dec_mod"])
+    if g["part_o"]:
+        return _year_part(s, e, g, pub, w)
     if g["year"]:
         return _bare_year(m, text, pub, lang)
     if pub is None:
@@ -351,12 +360,36 @@ def _atom(
     return None
 
 
+def _year_part(s: int, e: int, g: dict[str, Any], pub: date | None, w: dict[str, Any]) -> _Atom | None:
+    """ "the first half of 2024", "the second quarter of last year", "the first eight
+    months of 2023": months counted from the start of a year (from its end for "last")."""
+    if g["part_y"]:
+        year, relative = int(g["part_y"]), False
+    elif pub is None:
+        return None
+    else:
+        year, relative = pub.year + w["year_part_years"][g["part_rel"].lower()], True
+    which = w["year_part_ordinals"][g["part_o"].lower()]
+    months = _count(g["part_n"], w) if g["part_n"] else w["year_parts"][g["part_q"]]
+    if g["part_n"] and which not in (1, -1):
+        return None  # "the second eight months": no such part
+    first_month = 13 - months if which == -1 else (which - 1) * months + 1
+    last_month = first_month + months - 1
+    if not 1 <= first_month <= last_month <= 12:
+        return None  # "the fourth half", "the first 14 months"
+    first, _ = _month_range(year, first_month)
+    _, last = _month_range(year, last_month)
+    return _span(s, e, "range", first, last, relative)
+
+
 def _count(word: str, w: dict[str, Any]) -> int:
     return int(word) if word.isdigit() else int(w["numbers"][word])
 
 
 def _back(pub: date, unit: str, n: int) -> date:
     """The same day ``n`` units before publication ("the past six months")."""
+    if unit == "hour":
+        return pub - timedelta(days=-(-n // 24))  # "the past 24 hours": from the day before
     if unit in ("day", "week"):
         return pub - timedelta(days=n * (7 if unit == "week" else 1))
     months = n * (12 if unit == "year" else 1)
@@ -454,6 +487,8 @@ def _bare_year(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Ato
 
 def _shifted(s: int, e: int, unit: str, offset: int, pub: date) -> _Atom:
     """A unit of time ``offset`` steps from the one holding the publication date."""
+    if unit == "hour":
+        return _shifted(s, e, "day", -(-offset // 24), pub)  # "36 hours ago": the day before
     if unit == "day":
         day = pub + timedelta(days=offset)
         return _Atom(s, e, "day", DateRange(day, day, "day"), True)
