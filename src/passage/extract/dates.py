@@ -151,7 +151,9 @@ def _pattern(lang: str) -> _Scanner:
     # a trie: the longest phrase first, as a list sorted by length would try them, with
     # one branch per first letter instead of one per phrase
     rel = trie_pattern(v for r in w["relative"] for v in _first_either_case(r["phrase"]))
-    ordinals = "|".join(_either_case(o) for o in sorted(w["year_part_ordinals"], key=len, reverse=True))
+    ordinals = "|".join(
+        _either_case(o) for o in sorted(w["year_part_ordinals"], key=len, reverse=True)
+    )
     year_parts = _words(w["year_parts"])
     part_years = _words(w["year_part_years"])
     seasons = _words(w["seasons"])
@@ -360,7 +362,9 @@ def _atom(
     return None
 
 
-def _year_part(s: int, e: int, g: dict[str, Any], pub: date | None, w: dict[str, Any]) -> _Atom | None:
+def _year_part(
+    s: int, e: int, g: dict[str, Any], pub: date | None, w: dict[str, Any]
+) -> _Atom | None:
     """ "the first half of 2024", "the second quarter of last year", "the first eight
     months of 2023": months counted from the start of a year (from its end for "last")."""
     if g["part_y"]:
