@@ -13,6 +13,7 @@ CUE_NAMES = {
     "place_noun_after",
     "background_marker",
     "plan_verb",
+    "ordered_before",
     "statement_date_gap",
     "time_adjunct_before",
     "government_demand",

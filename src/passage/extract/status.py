@@ -96,7 +96,11 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         and cue("generic_relative_before").search(before[-CLAUSE_REACH:])
     ):
         return None  # "quarantine migrants who arrive": which people, not an arrival
-    if kind == "arrival" and cue("non_mover_before").search(before[-CLAUSE_REACH:]):
+    if (
+        kind == "arrival"
+        and not trigger.rule.agent_subject
+        and cue("non_mover_before").search(before[-CLAUSE_REACH:])
+    ):
         return None  # "officials crossed into Mexico for a meeting": no migrants moved
     if kind in ("arrival", "return") and cue("as_a_child_after").match(
         text, trigger.span.end, sentence.end
@@ -149,6 +153,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return "planned"
     if kind != "policy" and cue("agreed_before").search(before):
         return "planned"  # "Mexico agreed to carry out more deportations": the act is to come
+    if kind != "policy" and cue("ordered_before").search(before):
+        return "planned"  # "the court ordered the deportation of seven men": not yet done
     listed = cue("list_opener").search(text, sentence.start, at)
     if listed and cue("planned").search(text, sentence.start, listed.start()):
         return "planned"  # "has promised ..., including ending X, raising Y": each is planned

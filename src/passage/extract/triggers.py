@@ -48,6 +48,9 @@ class TriggerRule:
     act: bool  # a policy trigger that is an act itself; others need an act verb nearby
     to_country: bool  # counts only when a country is named right after ("returned to Cuba")
     named: bool = False  # a named operation ("Operation Rise") is a fact beside the acts in it
+    # the verb's subject acts on the movers ("the coast guard rescued 90 migrants"), it does
+    # not move: "officials" before it are no sign that nobody migrated
+    agent_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ def _compiled(lang: str = LANG) -> tuple[_Compiled, ...]:
             act=bool(line.get("act", False)),
             to_country=line.get("object") == "country",
             named=bool(line.get("named", False)),
+            agent_subject=line.get("subject") == "agent",
         )
         hints, also = tuple(line["hints"]), tuple(line.get("also", ()))
         out.append(_Compiled(rule, line["pattern"], hints, also, tuple(line.get("whole", ()))))

@@ -1,0 +1,136 @@
+"""Events as reports from many countries word them: rescues at sea, courts outside the US,
+deadlines "until" a date, border checks and fences, detections, passive returns, parts of
+a year. Each sentence is checked for the one event it states.
+
+Every text here is invented by the team; none is taken from a gold report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+from passage.model import Event
+
+
+def summary(event: Event) -> tuple[str, str, str | None, int | None, list[str], str | None]:
+    low = event.people.low if event.people else None
+    return (event.type, event.status, event.policy_kind, low, event.origin, event.location)
+
+
+def dated(event: Event) -> tuple[str | None, str | None]:
+    if event.date is None:
+        return (None, None)
+    start, end = event.date.start, event.date.end
+    return (start.isoformat() if start else None, end.isoformat() if end else None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the coast guard rescues: officials before the verb act on the migrants, who moved
+        (
+            "Maltese coastguard officers rescued 64 migrants off Gozo on Sunday.",
+            ("arrival", "occurred", None, 64, [], "MLT"),
+        ),
+        (
+            "Navy officials took in 210 Rohingya refugees from a stranded boat.",
+            ("arrival", "occurred", None, 210, ["MMR"], None),
+        ),
+        # a court named by where it sits, and what it did
+        (
+            "A court in Vienna blocked the transfer of nine asylum seekers to Slovenia.",
+            ("policy", "occurred", "ruling", 9, [], "AUT"),
+        ),
+        (
+            "The constitutional court struck down the law on the detention of migrants.",
+            ("policy", "occurred", "ruling", None, [], None),
+        ),
+        # a deadline "until" a date
+        (
+            "Ghana gave undocumented Nigerians until March 31 to leave the country.",
+            ("policy", "occurred", "deadline", None, ["NGA"], "GHA"),
+        ),
+        # checks at borders, and fences
+        (
+            "Denmark will introduce checks at its land border with Germany from Monday.",
+            ("policy", "planned", "other", None, [], "DNK"),
+        ),
+        (
+            "Latvia has built a razor-wire fence along its border with Belarus to stop migrants.",
+            ("policy", "occurred", "other", None, [], "LVA"),
+        ),
+        # a detection of people is an apprehension
+        (
+            "Croatian police detected 3,400 migrants near the border with Bosnia in May.",
+            ("apprehension", "occurred", None, 3400, [], "HRV"),
+        ),
+        # active stops with a count of people
+        (
+            "Romanian border police stopped 85 migrants trying to cross from Serbia.",
+            ("apprehension", "occurred", None, 85, ["SRB"], "ROU"),
+        ),
+        # returned, in the passive, from a country
+        (
+            "About 2,300 Syrians were returned from Lebanon in April, officials said.",
+            ("removal", "occurred", None, 2300, ["SYR"], "LBN"),
+        ),
+        (
+            "More than 900 Sudanese were flown home from Jordan on Tuesday.",
+            ("removal", "occurred", None, 900, ["SDN"], None),
+        ),
+        # people in removal centres are held
+        (
+            "The number of people held in immigration removal centres rose to 1,900 in June.",
+            ("detention", "occurred", None, 1900, [], None),
+        ),
+        # an enclave of a country is that country's soil
+        (
+            "Some 400 migrants reached the Spanish enclave of Melilla overnight.",
+            ("arrival", "occurred", None, 400, [], "ESP"),
+        ),
+        # a deportation a court orders is yet to come
+        (
+            "A tribunal in Nairobi ordered the deportation of 14 Somalis.",
+            ("removal", "planned", None, 14, ["SOM"], "KEN"),
+        ),
+    ],
+)
+def test_an_event_worded_as_reports_from_many_countries_word_it(
+    sentence: str, expected: tuple[str, str, str | None, int | None, list[str], str | None]
+) -> None:
+    found = [summary(e) for e in events_of(sentence)]
+    assert expected in found, found
+
+
+def test_officials_who_travel_still_move_nobody() -> None:
+    """The agent rule is only for verbs that act on the movers: "officials crossed into
+    Mexico" is a trip, and stays no event."""
+    events = events_of("Officials crossed into Mexico on Monday for a meeting on migrants.")
+    assert [e for e in events if e.type == "arrival"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Border guards intercepted 5,100 migrants in the first half of the year.",
+            ("2024-01-01", "2024-06-30"),
+        ),
+        (
+            "Police arrested 700 migrants in the first quarter of 2023.",
+            ("2023-01-01", "2023-03-31"),
+        ),
+        (
+            "Authorities deported 12,000 people in the first eight months of 2023.",
+            ("2023-01-01", "2023-08-31"),
+        ),
+        (
+            "The coast guard intercepted 260 migrants in the past 24 hours.",
+            ("2024-09-11", "2024-09-12"),
+        ),
+    ],
+)
+def test_a_part_of_a_year_dates_the_count(sentence: str, expected: tuple[str, str]) -> None:
+    events = [e for e in events_of(sentence) if e.people]
+    assert [dated(e) for e in events] == [expected]
