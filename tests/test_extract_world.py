@@ -134,3 +134,9 @@ def test_officials_who_travel_still_move_nobody() -> None:
 def test_a_part_of_a_year_dates_the_count(sentence: str, expected: tuple[str, str]) -> None:
     events = [e for e in events_of(sentence) if e.people]
     assert [dated(e) for e in events] == [expected]
+
+
+def test_one_persons_visa_application_is_a_case_not_a_measure() -> None:
+    assert [e.type for e in events_of("His visa application was rejected twice in May.")] == []
+    events = events_of("In May, Canada imposed visa requirements on travellers from Mexico.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "visa")]
