@@ -89,6 +89,21 @@ def dated(event: Event) -> tuple[str | None, str | None]:
             "Some 400 migrants reached the Spanish enclave of Melilla overnight.",
             ("arrival", "occurred", None, 400, [], "ESP"),
         ),
+        # from one named place for another
+        (
+            "About 6,000 people fled Darfur for Chad in June.",
+            ("arrival", "occurred", None, 6000, [], "TCD"),
+        ),
+        # entries prevented are people stopped
+        (
+            "Greece said it had prevented 2,400 migrants from entering the country in April.",
+            ("apprehension", "occurred", None, 2400, [], "GRC"),
+        ),
+        # a measure named by its year is not dated by it: the repeal is today's news
+        (
+            "Senegal repealed a 2016 law on the detention of migrants.",
+            ("policy", "occurred", "law", None, [], "SEN"),
+        ),
         # a deportation a court orders is yet to come
         (
             "A tribunal in Nairobi ordered the deportation of 14 Somalis.",
@@ -140,3 +155,14 @@ def test_one_persons_visa_application_is_a_case_not_a_measure() -> None:
     assert [e.type for e in events_of("His visa application was rejected twice in May.")] == []
     events = events_of("In May, Canada imposed visa requirements on travellers from Mexico.")
     assert [(e.type, e.policy_kind) for e in events] == [("policy", "visa")]
+
+
+def test_people_who_come_back_from_a_country_were_there() -> None:
+    """ "Returnees crossed back from Iran": Iran is where they were, not where they go."""
+    events = events_of("About 900 returnees crossed back from Iran on Sunday, officials said.")
+    assert [(e.type, e.location, e.destination) for e in events] == [("return", "IRN", None)]
+
+
+def test_the_year_that_names_a_measure_does_not_date_its_repeal() -> None:
+    events = events_of("Senegal repealed a 2016 law on the detention of migrants on Monday.")
+    assert [dated(e) for e in events] == [("2024-09-09", "2024-09-09")]

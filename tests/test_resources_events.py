@@ -14,6 +14,8 @@ CUE_NAMES = {
     "background_marker",
     "plan_verb",
     "ordered_before",
+    "determiner_before",
+    "thing_after",
     "statement_date_gap",
     "time_adjunct_before",
     "government_demand",

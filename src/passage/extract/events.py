@@ -1075,9 +1075,16 @@ def _in_relative_clause(text: str, span: Span) -> bool:
 
 
 def _names_a_thing(text: str, span: Span) -> bool:
-    """A year inside a name ("the 1980 Refugee Act", "the Act of 1952") dates no event."""
+    """A year inside a name ("the 1980 Refugee Act", "the Act of 1952"), or a date that
+    tells which measure is meant ("repealed a 2015 law", "under the 2016 deal"), dates
+    no event."""
     before = text[max(0, span.start - 8) : span.start]
     after = text[span.end : span.end + 40]
-    return bool(cue("date_in_name_before", case=True).search(before)) or bool(
-        cue("date_in_name_after", case=True).match(after)
+    if cue("date_in_name_before", case=True).search(before) or cue(
+        "date_in_name_after", case=True
+    ).match(after):
+        return True
+    return bool(
+        cue("thing_after").match(after)
+        and cue("determiner_before").search(text, max(0, span.start - 16), span.start)
     )
