@@ -125,6 +125,21 @@ def dates(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str,
             "in the year ending in June 2022",
             [("June 2022", "2021-07-01", "2022-06-30", "range", False)],
         ),
+        # a split year is one fiscal year, from April unless the event's country says
+        (
+            "in the 2022/23 financial year",
+            [("the 2022/23 financial year", "2022-04-01", "2023-03-31", "range", False)],
+        ),
+        ("FY2022-23", [("FY2022-23", "2022-04-01", "2023-03-31", "range", False)]),
+        (
+            "removals in the financial years 2021/22 and 2022/23",
+            [
+                ("2021/22", "2021-04-01", "2022-03-31", "range", False),
+                ("2022/23", "2022-04-01", "2023-03-31", "range", False),
+            ],
+        ),
+        # ... and without a fiscal word, two calendar years
+        ("in 2022/23", [("2022/23", "2022-01-01", "2023-12-31", "range", False)]),
         # parts of a year: from its start, or from its end for "last"
         (
             "in the first half of 2023",
@@ -292,3 +307,25 @@ def test_the_date_scanner_finds_what_its_one_regex_finds_in_real_reports() -> No
             (m.span(), scanner.groups | m.groupdict()) for m in scanner.finditer(text, 0, len(text))
         ]
         assert found == expected, path.name
+
+
+def test_a_fiscal_year_as_written_resolves_in_its_countrys_calendar() -> None:
+    from passage.extract.dates import fiscal_range
+    from passage.model import FiscalLabel
+
+    found = find_dates("in FY2023", 0, None, PUBLISHED)
+    assert [d.fiscal for d in found] == [FiscalLabel(2023)]
+    # labelled by the year it ends in, in the United States and Australia
+    assert fiscal_range(FiscalLabel(2023)) == DateRange(
+        date(2022, 10, 1), date(2023, 9, 30), "range"
+    )
+    assert fiscal_range(FiscalLabel(2023), "AUS") == DateRange(
+        date(2022, 7, 1), date(2023, 6, 30), "range"
+    )
+    # a split year starts in its first year, in every calendar
+    assert fiscal_range(FiscalLabel(2022, split=True), "PAK").start == date(2022, 7, 1)
+    assert fiscal_range(FiscalLabel(2022, split=True), "USA").start == date(2022, 10, 1)
+    # a country without a calendar of its own keeps the default
+    assert fiscal_range(FiscalLabel(2023), "FRA") == fiscal_range(FiscalLabel(2023))
+    # one counted from today has no written label to resolve again
+    assert [d.fiscal for d in find_dates("last fiscal year", 0, None, PUBLISHED)] == [None]

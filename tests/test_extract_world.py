@@ -166,3 +166,12 @@ def test_people_who_come_back_from_a_country_were_there() -> None:
 def test_the_year_that_names_a_measure_does_not_date_its_repeal() -> None:
     events = events_of("Senegal repealed a 2016 law on the detention of migrants on Monday.")
     assert [dated(e) for e in events] == [("2024-09-09", "2024-09-09")]
+
+
+def test_a_fiscal_year_is_read_in_the_calendar_of_the_country_that_counts() -> None:
+    events = events_of(
+        "Australia deported 9,800 people in the 2022-23 financial year, the department said."
+    )
+    assert [(e.location, dated(e)) for e in events] == [("AUS", ("2022-07-01", "2023-06-30"))]
+    events = events_of("India deported 1,200 foreigners in FY2023.")
+    assert [(e.location, dated(e)) for e in events] == [("IND", ("2022-04-01", "2023-03-31"))]

@@ -158,12 +158,12 @@ def test_dates_words() -> None:
         assert all(isinstance(r["offset"], int) for r in w["relative"])
         for first, last in w["seasons"].values():
             assert 1 <= first <= 12 and 1 <= last <= 12
-        assert set(w["units"].values()) <= {"day", "week", "month", "year"}
+        assert set(w["units"].values()) <= {"hour", "day", "week", "month", "year"}
         assert set(w["modifiers"].values()) <= {"previous", "current", "next"}
         for joiners in w["range_openers"].values():
             assert joiners
     fiscal = data["fiscal_years"]
-    assert fiscal["default"] in fiscal
-    for code, rule in ((k, v) for k, v in fiscal.items() if k != "default"):
+    assert fiscal["default"] in fiscal and fiscal["split_default"] in fiscal
+    for code, rule in ((k, v) for k, v in fiscal.items() if k not in ("default", "split_default")):
         assert code in CODES
         assert 1 <= rule["start_month"] <= 12 and rule["label"] in ("start", "end")

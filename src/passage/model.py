@@ -325,9 +325,21 @@ class AgencyMention:
 
 
 @dataclass(frozen=True)
+class FiscalLabel:
+    """How a fiscal year was written: "FY2023" (year 2023), "2022/23" (year 2022, split)."""
+
+    year: int
+    split: bool = False
+
+
+@dataclass(frozen=True)
 class DateMention:
     """A date expression resolved against the publication date."""
 
     span: Span
     range: DateRange
     relative: bool  # resolved against the publication date ("Wednesday", "last month")
+    # a fiscal year as written: its label year ("FY2023" -> 2023) or, for a split year
+    # ("2022/23"), the year it starts in; resolved by the default country's calendar
+    # until the event's country is known (dates.fiscal_range)
+    fiscal: FiscalLabel | None = None

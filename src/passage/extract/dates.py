@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from passage.model import DateMention, DateRange, Span
+from passage.model import DateMention, DateRange, FiscalLabel, Span
 from passage.regexes import first_characters, trie_pattern
 from passage.resources import load_json
 
@@ -29,6 +29,7 @@ FUTURE_WINDOW_DAYS = 61  # a yearless date this far past publication is read as 
 YEAR_AHEAD = 30  # a bare year more than this past publication is not taken for a year
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]|20)\d\d"
+NEXT_YEAR = rf"{YEAR}|\d\d"  # the second year of a split year ("2022/23", "2022-2023")
 OPENER_PREFIX = 3  # letters of an atom's first word checked before the full pattern runs
 BEFORE_DATE = r"[\w$€£#/]"  # a time expression starts after none of these ("$2021", "#2020")
 AFTER_DATE = r"(?![\w’'])"  # ... and ends before none of these
@@ -169,8 +170,8 @@ def _pattern(lang: str) -> _Scanner:
         wd.format("dm_wd")
         + rf"(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{month_all})(?:,?\s+(?P<dm_y>{YEAR})(?!\d))?",
         rf"(?P<my_m>{month_alone})(?:\s+of)?,?\s+(?P<my_y>{YEAR})(?!\d)",
-        rf"(?P<fy_pre>{fiscal})\s*(?P<fy_y>{YEAR}|['’]?\d\d)(?!\d)",
-        rf"(?:the\s+)?(?P<fy_y2>{YEAR})\s+(?:{fiscal})",
+        rf"(?P<fy_pre>{fiscal})\s*(?P<fy_y>{YEAR}|['’]?\d\d)(?:[-–/](?P<fy_next>{NEXT_YEAR}))?(?!\d)",
+        rf"(?:the\s+)?(?P<fy_y2>{YEAR})(?:[-–/](?P<fy_next2>{NEXT_YEAR}))?\s+(?:{fiscal})",
         # "the first half of 2024", "the last three months of the year"
         rf"(?:[Tt]he\s+)?(?P<part_o>{ordinals})\s+(?:(?P<part_n>\d{{1,2}}|{numbers})\s+months"
         rf"|(?P<part_q>{year_parts}))\s+of\s+(?:(?P<part_y>{YEAR})(?!\d)|(?P<part_rel>{part_years})\s+year)",
@@ -181,7 +182,7 @@ def _pattern(lang: str) -> _Scanner:
         rf"(?:(?P<sea_mod>{mods})\s+)?(?:the\s+)?(?P<sea>{seasons})(?:\s+(?:of\s+)?(?P<sea_y>{YEAR}))?",
         rf"(?:(?P<wd_mod>{mods})\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_part>{parts}))?",
         rf"(?:(?P<mo_mod>{mods})(?:\s+|-))?(?P<mo>{month_alone})",
-        rf"(?P<year>{YEAR})(?:\s*[-–]\s*(?P<year2>{YEAR}|\d\d))?(?![\d%]|[.,]\d|-[a-z])",
+        rf"(?P<year>{YEAR})(?:\s*[-–]\s*(?P<year2>{YEAR}|\d\d)|/(?P<year_next>{NEXT_YEAR}))?(?![\d%/]|[.,]\d|-[a-z])",
     ]
     # every atom opens with a digit or one of these words: a look-ahead on their first
     # letters lets the long alternation run only at the few word starts that may match
@@ -238,6 +239,8 @@ class _Atom:
     range: DateRange
     relative: bool
     year_given: bool = True  # False: the year came from the publication date
+    fiscal: FiscalLabel | None = None  # a fiscal year as written, not one counted from today
+    split_from: int | None = None  # two years in a row ("2022/23"): maybe one fiscal year
 
 
 def find_dates(
@@ -256,9 +259,12 @@ def find_dates(
     if any(phrase in text[start:end] for phrase in w["fiscal_context"]):
         # "arrests rose during the first two fiscal years, to 143,470 in 2017": bare years
         # in a sentence about fiscal years are fiscal years
-        joined = [_as_fiscal(a) if a.kind == "year" and not a.relative else a for a in joined]
+        joined = [
+            _as_fiscal(a) if (a.kind == "year" or a.split_from) and not a.relative else a
+            for a in joined
+        ]
     joined = [_year_ending(a, text, start, w) if a.kind == "month" else a for a in joined]
-    return [DateMention(Span(a.start, a.end), a.range, a.relative) for a in joined]
+    return [DateMention(Span(a.start, a.end), a.range, a.relative, fiscal=a.fiscal) for a in joined]
 
 
 def same_year_kind(current: DateRange, previous: DateRange | None) -> DateRange:
@@ -292,8 +298,11 @@ def _after_possessive(text: str, start: int, w: dict[str, Any]) -> bool:
 
 
 def _as_fiscal(a: _Atom) -> _Atom:
+    """A year, or two years in a row, in a sentence about fiscal years: a fiscal year."""
+    if a.split_from is not None:
+        return _fiscal(a.start, a.end, FiscalLabel(a.split_from, split=True))
     assert a.range.start is not None
-    return _fiscal(a.start, a.end, a.range.start.year, relative=False)
+    return _fiscal(a.start, a.end, FiscalLabel(a.range.start.year))
 
 
 def _year_ending(a: _Atom, text: str, floor: int, w: dict[str, Any]) -> _Atom:
@@ -334,7 +343,12 @@ def _atom(
         return _month(s, e, int(g["my_y"]), w["months"][g["my_m"]], relative=False)
     if g["fy_pre"] or g["fy_y2"]:
         label = _year((g["fy_y"] or g["fy_y2"]).lstrip("'’"))
-        return _fiscal(s, e, label, relative=False)
+        following = g["fy_next"] or g["fy_next2"]
+        if following is None:
+            return _fiscal(s, e, FiscalLabel(label))
+        if _second_year(label, following) != label + 1:
+            return None  # "FY2019-21": not one fiscal year
+        return _fiscal(s, e, FiscalLabel(label, split=True))
     if g["dec"]:
         return _decade(s, e, int(g["dec"]), g["dec_mod"])
     if g["part_o"]:
@@ -448,13 +462,29 @@ def _yearless_day(s: int, e: int, month: int, day: int, pub: date | None) -> _At
     return _day(s, e, _inferred_year(pub, month, day), month, day, relative=True)
 
 
-def _fiscal(s: int, e: int, label: int, relative: bool, country: str | None = None) -> _Atom:
+def _fiscal(s: int, e: int, label: FiscalLabel, relative: bool = False) -> _Atom:
+    """A fiscal year in the default calendar; one written out keeps its label, so the
+    event's country can resolve it in its own (one counted from today cannot)."""
+    rng = fiscal_range(label)
+    return _Atom(s, e, "range", rng, relative, fiscal=None if relative else label)
+
+
+def fiscal_range(label: FiscalLabel, country: str | None = None) -> DateRange:
+    """The months of a fiscal year as written, in ``country``'s calendar when dates.json
+    has one, else in the default country's ("FY2023": October 2022 to September 2023)
+    or, for a split year that is rarely American ("2022/23"), in ``split_default``'s."""
     rules = load_json("dates.json")["fiscal_years"]
-    rule = rules[country or rules["default"]]
-    first_year = label - 1 if rule["label"] == "end" and rule["start_month"] > 1 else label
-    first = date(first_year, rule["start_month"], 1)
-    last = date(first_year + 1, rule["start_month"], 1) - timedelta(days=1)
-    return _span(s, e, "range", first, last, relative)
+    if country is not None and country in rules:
+        rule = rules[country]
+    else:
+        rule = rules[rules["split_default"] if label.split else rules["default"]]
+    start_month = rule["start_month"]
+    if label.split or rule["label"] == "start" or start_month == 1:
+        first_year = label.year
+    else:
+        first_year = label.year - 1  # labelled by the year it ends in
+    first = date(first_year, start_month, 1)
+    return DateRange(first, date(first_year + 1, start_month, 1) - timedelta(days=1), "range")
 
 
 def _fiscal_label(pub: date) -> int:
@@ -481,12 +511,19 @@ def _bare_year(m: re.Match[str], text: str, pub: date | None, lang: str) -> _Ato
         return None
     if pub is not None and y > pub.year + YEAR_AHEAD:
         return None
-    if m["year2"]:
-        y2 = int(m["year2"]) if len(m["year2"]) == 4 else y // 100 * 100 + int(m["year2"])
-        if y2 <= y:
+    if m["year2"] or m["year_next"]:
+        y2 = _second_year(y, m["year2"] or m["year_next"])
+        if y2 <= y or (m["year_next"] and y2 != y + 1):
             return None
-        return _span(s, e, "range", date(y, 1, 1), date(y2, 12, 31), False)
+        both = _span(s, e, "range", date(y, 1, 1), date(y2, 12, 31), False)
+        # two years in a row may be one split fiscal year ("2022/23"), in a sentence about them
+        return replace(both, split_from=y) if y2 == y + 1 else both
     return _year_atom(s, e, y, relative=False)
+
+
+def _second_year(first: int, written: str) -> int:
+    """The second year of "2022-23" or "2022-2023"."""
+    return int(written) if len(written) == 4 else first // 100 * 100 + int(written)
 
 
 def _shifted(s: int, e: int, unit: str, offset: int, pub: date) -> _Atom:
@@ -510,7 +547,7 @@ def _shifted(s: int, e: int, unit: str, offset: int, pub: date) -> _Atom:
     if unit == "trailing_days":
         return _span(s, e, "range", pub - timedelta(days=offset), pub, True)
     if unit == "fiscal_year":
-        return _fiscal(s, e, _fiscal_label(pub) + offset, relative=True)
+        return _fiscal(s, e, FiscalLabel(_fiscal_label(pub) + offset), relative=True)
     raise ValueError(f"dates.json: unknown relative unit {unit!r}")
 
 

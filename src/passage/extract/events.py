@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from passage.extract.dates import (
     find_dates,
+    fiscal_range,
     month_words,
     same_year_kind,
     weekday_words,
@@ -1006,6 +1007,9 @@ def _set_date(
         # not make a topic noun an act of that day
         return
     ev.date = _already(text, best, ev.status, published) or _ahead(text, best, ev.status, published)
+    if best.fiscal is not None and ev.location is not None:
+        # "deported 47,000 in the 2022/23 financial year" in South Africa: April to March
+        ev.date = fiscal_range(best.fiscal, ev.location)
     ev.spans["date"] = [best.span]
 
 
