@@ -175,3 +175,25 @@ def test_a_fiscal_year_is_read_in_the_calendar_of_the_country_that_counts() -> N
     assert [(e.location, dated(e)) for e in events] == [("AUS", ("2022-07-01", "2023-06-30"))]
     events = events_of("India deported 1,200 foreigners in FY2023.")
     assert [(e.location, dated(e)) for e in events] == [("IND", ("2022-04-01", "2023-03-31"))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # arrested for a crime or as someone other than a migrant: no apprehension
+        "Police in Accra arrested 21 suspected traffickers and freed 48 victims.",
+        "Police arrested 30 protesters outside the migration office on Friday.",
+        "Nine smugglers were arrested near the border on Monday.",
+        "Eleven people were arrested for their role in a people-smuggling ring.",
+        # an attempt is no arrival
+        "Last year, 1,800 migrants died trying to cross the Atlantic to the Canary Islands.",
+    ],
+)
+def test_arrests_of_others_and_attempts_are_no_events(sentence: str) -> None:
+    events = events_of(sentence)
+    assert [e for e in events if e.type in ("apprehension", "arrival")] == []
+
+
+def test_migrants_arrested_beside_smugglers_still_count() -> None:
+    events = events_of("Police arrested 120 migrants and two smugglers near the border on Monday.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("apprehension", 120)]

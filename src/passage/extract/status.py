@@ -137,6 +137,13 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         text, sentence.start, sentence.end
     ):
         return None  # arrested for a crime, not for their migration status
+    if kind == "apprehension" and (
+        cue("non_migrant_object_after").match(text, trigger.span.end, sentence.end)
+        or cue("non_migrant_subject_before").search(before[-CLAUSE_REACH:])
+    ):
+        return None  # "police arrested 14 protesters", "smugglers were arrested": not migrants
+    if kind == "arrival" and cue("attempt_before").search(before[-CLAUSE_REACH:]):
+        return None  # "died trying to cross", "hoping to reach Europe": no one arrived
     fulfilled_from = max(sentence.start, at - FULFILLED_REACH)
     if cue("fulfilled_before").search(text, fulfilled_from, at):
         return "occurred"  # "Trump fulfilled his promise to stop issuing visas": it is done
