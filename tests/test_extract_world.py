@@ -197,3 +197,11 @@ def test_arrests_of_others_and_attempts_are_no_events(sentence: str) -> None:
 def test_migrants_arrested_beside_smugglers_still_count() -> None:
     events = events_of("Police arrested 120 migrants and two smugglers near the border on Monday.")
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("apprehension", 120)]
+
+
+def test_one_of_a_group_told_elsewhere_is_no_event_of_its_own() -> None:
+    events = events_of("Issa, 30, from Mali, who was among those expelled, said he had no water.")
+    assert events == []
+    # the part of a total that the text counts stays
+    events = events_of("Among those deported on Tuesday were 35 children, the ministry said.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("removal", 35)]

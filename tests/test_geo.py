@@ -326,3 +326,13 @@ def test_a_bare_southern_border_belongs_to_no_country_but_the_us_one_does() -> N
     found = {p.name: p.country for p in find_places(text, 0, len(text))}
     assert found["southern border"] is None
     assert found["U.S. southern border"] == "USA"
+
+
+def test_a_number_on_the_line_above_counts_no_one() -> None:
+    """ "800 Sudanese" are people; "Tunisian police" after a date line ending in a year
+    is the country's police (the year is on another line)."""
+    text = "Published 12 July 2023\n\nTunisian police expelled the migrants."
+    found = find_countries(text, text.index("Tunisian"), len(text))
+    assert [(c.code, c.form) for c in found] == [("TUN", "adjective")]
+    text = "Border guards stopped 800 Sudanese at the crossing."
+    assert [(c.code, c.form) for c in find_countries(text)] == [("SDN", "demonym")]

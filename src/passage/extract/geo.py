@@ -144,7 +144,10 @@ def _countries(lang: str = LANG) -> _Countries:
         readings=readings,
         names={line["code"]: line["name"] for line in lines},
         people_noun=people_noun,
-        counted=re.compile(rf"\d\s+$|\b(?:{trie_pattern(rules['counted_before'])})\s+$", re.I),
+        # within a line: "2023" closing a date line above counts no one
+        counted=re.compile(
+            rf"\d[^\S\n]+$|\b(?:{trie_pattern(rules['counted_before'])})[^\S\n]+$", re.I
+        ),
     )
 
 

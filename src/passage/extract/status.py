@@ -128,6 +128,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         text, trigger.span.end + 1, min(sentence.end, trigger.span.end + 40)
     ):
         return None  # "newly arrived migrants", "previously deported men": who they are
+    if cue("among_those_before").search(before[-CLAUSE_REACH:]):
+        return None  # "Mamadou, who was among those expelled": one of a group told elsewhere
     if cue("relative_past_before").search(before):
         return None  # "parents who have been deported": who the people are, not what happened
     reduced = cue("reduced_relative_before").search(before)
