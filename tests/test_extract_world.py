@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import events_of
+from extract_helpers import events_of, page_events
 from passage.model import Event
 
 
@@ -205,3 +205,36 @@ def test_one_of_a_group_told_elsewhere_is_no_event_of_its_own() -> None:
     # the part of a total that the text counts stays
     events = events_of("Among those deported on Tuesday were 35 children, the ministry said.")
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("removal", 35)]
+
+
+PAGE = """Skip to main content
+World | Africa | Europe | Sport
+Share on Facebook Share on X Email
+
+Algeria: hundreds of migrants expelled to Niger border
+
+By Staff Reporter
+Published 12 September 2024
+
+Algerian police have expelled hundreds of migrants to a desert area near the border with Niger, aid groups said on Friday.
+
+The expulsions followed protests in Tamanrasset last week in which an Algerian officer was injured.
+
+© 2024 Harbor Gazette. All rights reserved.
+"""
+
+
+def test_a_page_tells_one_expulsion_in_its_headline_and_body() -> None:
+    """Share buttons and the copyright line are dropped, so the headline is the page's
+    first line; the topic noun after it ("the expulsions followed protests last week")
+    is dated by the protests, not the expulsions, and all three are one fact."""
+    events = page_events(PAGE)
+    assert len(events) == 1
+    event = events[0]
+    assert (event.type, event.location, dated(event)) == (
+        "removal",
+        "DZA",
+        ("2024-09-06", "2024-09-06"),
+    )
+    assert len(event.evidence) == 3
+    assert event.evidence[0].of(PAGE).startswith("Algerian police have expelled")

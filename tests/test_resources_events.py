@@ -14,6 +14,7 @@ CUE_NAMES = {
     "background_marker",
     "plan_verb",
     "ordered_before",
+    "other_event_between",
     "among_those_before",
     "non_migrant_object_after",
     "non_migrant_subject_before",

@@ -49,6 +49,7 @@ DROP_REASONS = frozenset(
         "byline",
         "comment_form",
         "cookie",
+        "copyright",
         "date_line",
         "embed",
         "follow",

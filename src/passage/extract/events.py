@@ -1006,6 +1006,13 @@ def _set_date(
         # "subjected to waves of arrests, Amnesty said Monday": the day it was said does
         # not make a topic noun an act of that day
         return
+    if (
+        trigger.rule.weak
+        and figure is None
+        and trigger.span.end <= best.span.start
+        and cue("other_event_between").search(text, trigger.span.end, best.span.start)
+    ):
+        return  # "the expulsions followed clashes last week": the date is the clashes'
     ev.date = _already(text, best, ev.status, published) or _ahead(text, best, ev.status, published)
     if best.fiscal is not None and ev.location is not None:
         # "deported 47,000 in the 2022/23 financial year" in South Africa: April to March
