@@ -104,6 +104,16 @@ def dated(event: Event) -> tuple[str | None, str | None]:
             "Senegal repealed a 2016 law on the detention of migrants.",
             ("policy", "occurred", "law", None, [], "SEN"),
         ),
+        # people who have returned from a country were there
+        (
+            "Nearly 300,000 Afghans have returned from Iran since January.",
+            ("return", "occurred", None, 300000, ["AFG"], "IRN"),
+        ),
+        # relocated, in the passive
+        (
+            "Some 1,300 asylum seekers were relocated to Portugal under the scheme in 2023.",
+            ("arrival", "occurred", None, 1300, [], "PRT"),
+        ),
         # a deportation a court orders is yet to come
         (
             "A tribunal in Nairobi ordered the deportation of 14 Somalis.",
