@@ -248,3 +248,10 @@ def test_a_page_tells_one_expulsion_in_its_headline_and_body() -> None:
     )
     assert len(event.evidence) == 3
     assert event.evidence[0].of(PAGE).startswith("Algerian police have expelled")
+
+
+def test_a_figure_before_a_clause_break_is_not_the_next_clauses_count() -> None:
+    events = events_of(
+        "Some 1.8 million people have been displaced inside Mali, and 90,000 have fled."
+    )
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("arrival", 90000)]

@@ -14,6 +14,7 @@ CUE_NAMES = {
     "background_marker",
     "plan_verb",
     "ordered_before",
+    "clause_joint",
     "other_event_between",
     "among_those_before",
     "non_migrant_object_after",

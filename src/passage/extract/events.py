@@ -756,7 +756,7 @@ def _assign_figures(
             rest.append(figure)
             listed = None
     for figure in rest:
-        best, best_distance = None, FIGURE_REACH + 1
+        best, best_distance, best_at = None, FIGURE_REACH + 1, 0
         for key, group in groups.items():
             if key[0] in UNCOUNTED_TYPES:
                 continue
@@ -767,10 +767,23 @@ def _assign_figures(
                 if key[0] == "policy":
                     d += POLICY_FIGURE_PENALTY
                 if d < best_distance:
-                    best, best_distance = key, d
-        if best is not None:
+                    best, best_distance, best_at = key, d, t.span.start
+        if best is not None and not _counted_in_next_clause(text, figure, figures, best_at):
             owners.setdefault(best, []).append(figure)
     return owners
+
+
+def _counted_in_next_clause(text: str, figure: Figure, figures: list[Figure], at: int) -> bool:
+    """ "2.1 million people have been displaced inside Sudan, and 600,000 have fled": the
+    act after the clause break counts its own figure; the one before it is the subject of
+    another verb."""
+    if figure.span.end > at:
+        return False
+    return any(
+        figure.span.end < other.span.start < at
+        and cue("clause_joint").search(text, figure.span.end, other.span.start) is not None
+        for other in figures
+    )
 
 
 def _noun_trigger(
