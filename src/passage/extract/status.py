@@ -129,7 +129,9 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     ):
         return None  # "newly arrived migrants", "previously deported men": who they are
     if cue("among_those_before").search(before[-CLAUSE_REACH:]):
-        return None  # "Mamadou, who was among those expelled": one of a group told elsewhere
+        # "Mamadou, who was among those expelled": one person in a group told elsewhere (a
+        # family "among those deported" is still its own party, as GUIDELINES has it)
+        return None
     if cue("relative_past_before").search(before):
         return None  # "parents who have been deported": who the people are, not what happened
     reduced = cue("reduced_relative_before").search(before)
