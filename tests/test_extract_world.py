@@ -114,6 +114,29 @@ def dated(event: Event) -> tuple[str | None, str | None]:
             "Some 1,300 asylum seekers were relocated to Portugal under the scheme in 2023.",
             ("arrival", "occurred", None, 1300, [], "PRT"),
         ),
+        # measures of other countries: camps closed, emergencies, permits revoked
+        (
+            "Rwanda ordered the closure of two refugee camps near Kigali within 30 days.",
+            ("policy", "occurred", "other", None, [], "RWA"),
+        ),
+        (
+            "Malta declared a state of emergency over migrant arrivals on Friday.",
+            ("policy", "occurred", "other", None, [], "MLT"),
+        ),
+        (
+            "Sweden revoked the residence permits of 60 Iraqi refugees.",
+            ("policy", "occurred", "visa", None, ["IRQ"], "SWE"),
+        ),
+        # agreed to take in people: an arrival to come
+        (
+            "Albania has agreed to take in 4,000 Afghan evacuees.",
+            ("arrival", "planned", None, 4000, ["AFG"], "ALB"),
+        ),
+        # refugees returned to a country
+        (
+            "Jordan returned 120 Syrian refugees to their country on Monday.",
+            ("removal", "occurred", None, 120, ["SYR"], "JOR"),
+        ),
         # a deportation a court orders is yet to come
         (
             "A tribunal in Nairobi ordered the deportation of 14 Somalis.",
