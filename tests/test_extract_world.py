@@ -278,3 +278,29 @@ def test_a_figure_before_a_clause_break_is_not_the_next_clauses_count() -> None:
         "Some 1.8 million people have been displaced inside Mali, and 90,000 have fled."
     )
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("arrival", 90000)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government has yet to deport any of the 900 people it ordered to leave.",
+        "No migrants were deported from the island last month, the ministry said.",
+        "Nobody has been returned to Libya since 2020.",
+        "The deportation of 35 Tamils was halted at the last minute.",
+        "Romania has stopped deporting Syrians since the ruling.",
+    ],
+)
+def test_acts_denied_or_called_off_are_no_removals(sentence: str) -> None:
+    assert [e for e in events_of(sentence) if e.type == "removal"] == []
+
+
+def test_stopping_deportations_is_a_suspension() -> None:
+    events = events_of("Romania has stopped deporting Syrians, the interior ministry said.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "suspension")]
+
+
+def test_people_sent_back_every_week_are_removed_all_along() -> None:
+    events = events_of("Turkey continues to send back hundreds of Syrians every week.")
+    assert [(e.type, e.status, e.people.per if e.people else None) for e in events] == [
+        ("removal", "ongoing", "week")
+    ]

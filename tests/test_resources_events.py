@@ -14,6 +14,8 @@ CUE_NAMES = {
     "background_marker",
     "plan_verb",
     "ordered_before",
+    "ceased_before",
+    "halted_after",
     "clause_joint",
     "other_event_between",
     "among_those_before",

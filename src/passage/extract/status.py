@@ -71,6 +71,10 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     clauses = cue("clause_break", case=True).split(before)
     if _habitual(clauses):
         return None  # "groups, sometimes numbering 400, crossed": what used to happen
+    if kind != "policy" and cue("ceased_before").search(near):
+        return None  # "Bulgaria has stopped deporting Syrians": a suspension, not removals
+    if cue("halted_after").match(text, trigger.span.end, sentence.end):
+        return None  # "the deportation of 40 Tamils was halted": it did not take place
     if cue("yes_no_question", case=True).match(text, sentence.start, sentence.end):
         return None  # "Did Trump block funding for sanctuary cities?" asks, states nothing
     if cue("government_demand").search(text, sentence.start, at):
