@@ -137,6 +137,19 @@ def dated(event: Event) -> tuple[str | None, str | None]:
             "Jordan returned 120 Syrian refugees to their country on Monday.",
             ("removal", "occurred", None, 120, ["SYR"], "JOR"),
         ),
+        # holding people somewhere is detention, checks of papers and razed camps operations
+        (
+            "Malaysia is detaining 9,000 foreigners in immigration depots across the country.",
+            ("detention", "ongoing", None, 9000, [], "MYS"),
+        ),
+        (
+            "Police carried out identity checks on migrants at the main station on Tuesday.",
+            ("operation", "occurred", None, None, [], None),
+        ),
+        (
+            "About 700 migrants lived in the camp at Dunkirk. The camp was bulldozed by police.",
+            ("operation", "occurred", None, None, [], None),
+        ),
         # a deportation a court orders is yet to come
         (
             "A tribunal in Nairobi ordered the deportation of 14 Somalis.",
