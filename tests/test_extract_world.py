@@ -317,3 +317,17 @@ def test_people_sent_back_every_week_are_removed_all_along() -> None:
     assert [(e.type, e.status, e.people.per if e.people else None) for e in events] == [
         ("removal", "ongoing", "week")
     ]
+
+
+def test_a_report_counting_in_years_ending_in_september_counts_so_all_along() -> None:
+    events = events_of(
+        "Border agents recorded 2.1 million encounters in the year ending in September 2023. "
+        "The agency publishes its data every month.\n\n"
+        "In Arizona, agents recorded 14,200 encounters in 2022 and 11,900 so far this year."
+    )
+    found = sorted((e.people.low if e.people else None, dated(e)) for e in events)
+    assert found == [
+        (11900, ("2023-10-01", "2024-09-30")),
+        (14200, ("2021-10-01", "2022-09-30")),
+        (2100000, ("2022-10-01", "2023-09-30")),
+    ]

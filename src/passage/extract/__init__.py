@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from passage.extract.dates import same_year_kind
 from passage.extract.events import SENT_TYPES
 from passage.extract.merge import is_party, merge
 from passage.extract.triggers import (
@@ -20,7 +21,7 @@ from passage.extract.triggers import (
     relevant,
     scan_document,
 )
-from passage.model import Document, Event, RawDocument, Span
+from passage.model import DateRange, Document, Event, RawDocument, Span
 
 if TYPE_CHECKING:
     from passage.extract.events import Candidate
@@ -92,7 +93,8 @@ def extract(doc: Document) -> list[Event]:
         else:
             previous = []
             silent = (sentence, triggers) if triggers else None
-    return _default_locations(_drop_background(merge(candidates), doc.published))
+    events = _report_years(merge(candidates))
+    return _default_locations(_drop_background(events, doc.published))
 
 
 BACKGROUND_YEARS = 3  # an undated-count event this much older than the report is background
@@ -117,6 +119,33 @@ def _drop_background(events: list[Event], published: date | None) -> list[Event]
         or (e.people is not None and not is_party(e.people))
         or (e.people is not None and e.date.end >= party_limit)
     ]
+
+
+def _report_years(events: list[Event]) -> list[Event]:
+    """A report that counts a type of act in twelve months that do not start in January
+    ("2.76 million encounters in the year ending in September 2022") counts it so all
+    along: its later bare years of that act ("14,735 in 2022", "12,197 this year") are
+    the same kind of year."""
+    framing: dict[str, DateRange] = {}
+    for event in events:
+        if event.people is None or event.date is None:
+            continue
+        kind = framing.get(event.type)
+        if kind is None:
+            if _twelve_months_off_january(event.date):
+                framing[event.type] = event.date
+        elif event.date.precision == "year":
+            event.date = same_year_kind(event.date, kind)
+    return events
+
+
+def _twelve_months_off_january(r: DateRange) -> bool:
+    return (
+        r.start is not None
+        and r.end is not None
+        and r.start.month != 1
+        and (r.end - r.start).days in range(364, 367)
+    )
 
 
 def _default_locations(events: list[Event]) -> list[Event]:
