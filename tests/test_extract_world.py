@@ -150,6 +150,20 @@ def dated(event: Event) -> tuple[str | None, str | None]:
             "About 700 migrants lived in the camp at Dunkirk. The camp was bulldozed by police.",
             ("operation", "occurred", None, None, [], None),
         ),
+        # people crossing back to their own country return; lakh and crore are numbers
+        (
+            "Between 6,000 and 9,000 Afghans are crossing back from Iran daily, the UN said.",
+            ("return", "ongoing", None, 6000, ["AFG"], "IRN"),
+        ),
+        (
+            "Over 2 lakh Rohingya have fled to Bangladesh since August.",
+            ("arrival", "occurred", None, 200000, ["MMR"], "BGD"),
+        ),
+        # a stock of people held
+        (
+            "The number of people detained in Libya rose to 5,000 in June.",
+            ("detention", "occurred", None, 5000, [], "LBY"),
+        ),
         # a deportation a court orders is yet to come
         (
             "A tribunal in Nairobi ordered the deportation of 14 Somalis.",
@@ -331,3 +345,8 @@ def test_a_report_counting_in_years_ending_in_september_counts_so_all_along() ->
         (14200, ("2021-10-01", "2022-09-30")),
         (2100000, ("2022-10-01", "2023-09-30")),
     ]
+
+
+def test_jobs_coming_back_are_no_return() -> None:
+    events = events_of("Those jobs are not coming back, the mayor told reporters on Friday.")
+    assert [e for e in events if e.type == "return"] == []

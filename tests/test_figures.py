@@ -118,6 +118,17 @@ COUNTS = [
         "people",
     ),
     ("The agency flew 3.5k people home.", "3.5k", 3500, 3500, False, "people"),
+    # South Asian English counts in lakhs (100,000) and crores (10 million)
+    ("The agency flew 1.5 lakh people home.", "1.5 lakh", 150_000, 150_000, False, "people"),
+    (
+        "The agency flew two crore people home.",
+        "two crore",
+        20_000_000,
+        20_000_000,
+        False,
+        "people",
+    ),
+    ("The agency flew lakhs of people home.", "lakhs", 200_000, None, True, "people"),
     ("The agency flew 10 000 people home.", "10 000", 10000, 10000, False, "people"),
     ("The agency flew 10\u2009000 people home.", "10\u2009000", 10000, 10000, False, "people"),
     ("The agency flew 10\u00a0000 people home.", "10\u00a0000", 10000, 10000, False, "people"),
