@@ -65,6 +65,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     at, kind = trigger.span.start, trigger.rule.type  # read once: asked for often
     start = max(sentence.start, at - STATUS_WINDOW)
     before = text[start:at]
+    recent = before[-CLAUSE_REACH:]  # the words right before: "newly", "who", "trying to"
     near = text[max(sentence.start, at - NEGATION_WINDOW) : at]
     if cue("negation").search(near):
         return None
@@ -89,21 +90,17 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     if (
         kind != "policy"
         and (not past or cue("present_passive_before").search(before))
-        and cue("generic_when_before").search(before[-CLAUSE_REACH:])
+        and cue("generic_when_before").search(recent)
     ):
         # "what to expect when they arrive", "when immigrants are allowed to remain":
         # what happens, not what happened
         return None
-    if (
-        kind not in STOCK_TYPES
-        and not past
-        and cue("generic_relative_before").search(before[-CLAUSE_REACH:])
-    ):
+    if kind not in STOCK_TYPES and not past and cue("generic_relative_before").search(recent):
         return None  # "quarantine migrants who arrive": which people, not an arrival
     if (
         kind == "arrival"
         and not trigger.rule.agent_subject
-        and cue("non_mover_before").search(before[-CLAUSE_REACH:])
+        and cue("non_mover_before").search(recent)
     ):
         return None  # "officials crossed into Mexico for a meeting": no migrants moved
     if kind in ("arrival", "return") and cue("as_a_child_after").match(
@@ -112,7 +109,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "Omar arrived in the United States as a child": a life story
     if (
         kind != "policy"
-        and cue("aim_before").search(before[-CLAUSE_REACH:])
+        and cue("aim_before").search(recent)
         and not cue("declared_aim_before").search(before)
     ):
         # "Pakistan's initiative to deport Afghans" names an aim, not an act; "DHS
@@ -132,7 +129,7 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         text, trigger.span.end + 1, min(sentence.end, trigger.span.end + 40)
     ):
         return None  # "newly arrived migrants", "previously deported men": who they are
-    if cue("among_those_before").search(before[-CLAUSE_REACH:]):
+    if cue("among_those_before").search(recent):
         # "Mamadou, who was among those expelled": one person in a group told elsewhere (a
         # family "among those deported" is still its own party, as GUIDELINES has it)
         return None
@@ -147,10 +144,10 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # arrested for a crime, not for their migration status
     if kind == "apprehension" and (
         cue("non_migrant_object_after").match(text, trigger.span.end, sentence.end)
-        or cue("non_migrant_subject_before").search(before[-CLAUSE_REACH:])
+        or cue("non_migrant_subject_before").search(recent)
     ):
         return None  # "police arrested 14 protesters", "smugglers were arrested": not migrants
-    if kind == "arrival" and cue("attempt_before").search(before[-CLAUSE_REACH:]):
+    if kind == "arrival" and cue("attempt_before").search(recent):
         return None  # "died trying to cross", "hoping to reach Europe": no one arrived
     fulfilled_from = max(sentence.start, at - FULFILLED_REACH)
     if cue("fulfilled_before").search(text, fulfilled_from, at):
