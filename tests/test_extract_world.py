@@ -164,6 +164,15 @@ def dated(event: Event) -> tuple[str | None, str | None]:
             "The number of people detained in Libya rose to 5,000 in June.",
             ("detention", "occurred", None, 5000, [], "LBY"),
         ),
+        # a crossing closed, and people ordered to leave by a date
+        (
+            "Costa Rica closed the Paso Canoas crossing to migrants on Monday.",
+            ("policy", "occurred", "other", None, [], "CRI"),
+        ),
+        (
+            "Iran's government ordered all undocumented Afghans to leave by March 20.",
+            ("policy", "occurred", "deadline", None, ["AFG"], "IRN"),
+        ),
         # a deportation a court orders is yet to come
         (
             "A tribunal in Nairobi ordered the deportation of 14 Somalis.",
