@@ -359,3 +359,11 @@ def test_a_report_counting_in_years_ending_in_september_counts_so_all_along() ->
 def test_jobs_coming_back_are_no_return() -> None:
     events = events_of("Those jobs are not coming back, the mayor told reporters on Friday.")
     assert [e for e in events if e.type == "return"] == []
+
+
+def test_a_suspended_visa_waiver_is_one_visa_measure() -> None:
+    events = events_of("Canada suspended its visa waiver for travellers from Mexico on Friday.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "visa")]
+    # a suspension of acts stays a suspension
+    events = events_of("Canada suspended deportations to Haiti on Friday.")
+    assert [(e.type, e.policy_kind) for e in events] == [("policy", "suspension")]

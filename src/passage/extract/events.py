@@ -467,12 +467,28 @@ def _group(
             if t.rule.policy_kind != "other"
             or (listed and listed.end() <= t.span.start and _measure(text, t.span))
         ]
-        for t in specific or policy:
+        for t in _objects_over_suspensions(text, specific) or policy:
             groups.setdefault(("policy", t.rule.policy_kind), []).append(t)
     if ("removal", None) in groups and ("return", None) in groups:
         # "deported back to their home countries": one removal, not a return too
         del groups[("return", None)]
     return groups
+
+
+def _objects_over_suspensions(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """ "The UK suspended its visa waiver": the measure suspended names the kind (a visa
+    measure), not a second fact; a suspension of acts ("suspended deportations") stays."""
+    kept = []
+    for t in triggers:
+        if t.rule.policy_kind == "suspension" and any(
+            o.rule.policy_kind not in ("suspension", "other")
+            and t.span.end < o.span.start
+            and cue("measure_object_gap").fullmatch(text, t.span.end, o.span.start)
+            for o in triggers
+        ):
+            continue
+        kept.append(t)
+    return kept
 
 
 def _primary(
