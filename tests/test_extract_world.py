@@ -367,3 +367,15 @@ def test_a_suspended_visa_waiver_is_one_visa_measure() -> None:
     # a suspension of acts stays a suspension
     events = events_of("Canada suspended deportations to Haiti on Friday.")
     assert [(e.type, e.policy_kind) for e in events] == [("policy", "suspension")]
+
+
+def test_coordinated_nationalities_share_a_count_and_each_goes_home() -> None:
+    events = events_of("Peru expelled 96 Venezuelans and Colombians on a flight on Monday.")
+    assert [(e.people.low if e.people else None, e.origin) for e in events] == [
+        (96, ["COL", "VEN"])
+    ]
+    events = events_of("Britain deported 40 Albanians and 15 Vietnamese to Tirana and Hanoi.")
+    assert sorted((e.people.low if e.people else 0, e.destination) for e in events) == [
+        (15, "VNM"),
+        (40, "ALB"),
+    ]

@@ -14,6 +14,7 @@ CUE_NAMES = {
     "background_marker",
     "plan_verb",
     "ordered_before",
+    "coordination_joint",
     "measure_object_gap",
     "ceased_before",
     "halted_after",

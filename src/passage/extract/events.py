@@ -863,8 +863,12 @@ def _set_countries(
 ) -> None:
     origin: list[CountryMention] = []
     destination: CountryMention | None = None
+    destinations: list[CountryMention] = []  # the first, and those joined to it by "and"
     location: CountryMention | None = None
     for c in found.countries:
+        if destinations and _joined(text, destinations[-1], c):
+            destinations.append(c)  # "to Tirana and Hanoi"
+            continue
         before = text[max(0, c.span.start - 25) : c.span.start]
         after = text[c.span.end : c.span.end + 30]
         if cue("influence_before").search(before):
@@ -887,6 +891,7 @@ def _set_countries(
             sent_in = ev.type in SENT_TYPES and cue("in_before").search(before)
             if destination is None and ev.type in MOVING_TYPES and not sent_in:
                 destination = c
+                destinations.append(c)
             elif location is None and cue("location_before").search(before):
                 location = c
         elif location is None and (
@@ -901,6 +906,9 @@ def _set_countries(
     if figure is not None and figure.noun_span is not None:
         # "72,000 Haitians, 63,000 Venezuelans": each figure counts its own nationality
         own = [c for c in origin if c.form == "demonym" and c.span.overlaps(figure.noun_span)]
+        for c in origin:
+            if own and c.form == "demonym" and _joined(text, own[-1], c):
+                own.append(c)  # "138 Venezuelans and Colombians": one count of both
         origin = own or origin
     ev.origin = sorted({c.code for c in origin})
     if origin:
@@ -910,6 +918,9 @@ def _set_countries(
         ev.spans["location"] = [location.span]
     if ev.type in SENT_TYPES and destination is not None and destination.code == ev.location:
         destination = None  # "... in the lead-up to the US election": no one is sent home
+    if len(ev.origin) == 1 and len(destinations) > 1:
+        # "43 Albanians and 12 Vietnamese ... to Tirana and Hanoi": each to their own
+        destination = next((c for c in destinations if c.code == ev.origin[0]), destination)
     if ev.type in MOVING_TYPES:
         if destination is not None:
             ev.destination = destination.code
@@ -920,6 +931,13 @@ def _set_countries(
             ev.destination = ev.origin[0]
     if ev.type == "arrival" and ev.destination and ev.location is None:
         ev.location = ev.destination
+
+
+def _joined(text: str, first: CountryMention, then: CountryMention) -> bool:
+    """Is ``then`` coordinated right after ``first`` ("Venezuelans and Colombians")?"""
+    return first.span.end < then.span.start and bool(
+        cue("coordination_joint").fullmatch(text, first.span.end, then.span.start)
+    )
 
 
 def _people_after(after: str) -> bool:
