@@ -379,3 +379,20 @@ def test_coordinated_nationalities_share_a_count_and_each_goes_home() -> None:
         (15, "VNM"),
         (40, "ALB"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moldova expelled two Russian diplomats on Tuesday.",
+        "The party expelled three members of parliament after the vote.",
+        "The club expelled four players for breaking curfew.",
+    ],
+)
+def test_expelling_diplomats_members_or_players_moves_no_migrants(sentence: str) -> None:
+    assert [e for e in events_of(sentence) if e.type == "removal"] == []
+
+
+def test_expelling_migrants_stays_a_removal() -> None:
+    events = events_of("Moldova expelled 40 migrants to Ukraine on Tuesday.")
+    assert [(e.type, e.people.low if e.people else None) for e in events] == [("removal", 40)]

@@ -147,6 +147,10 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         or cue("non_migrant_subject_before").search(recent)
     ):
         return None  # "police arrested 14 protesters", "smugglers were arrested": not migrants
+    if kind == "removal" and cue("non_migrant_removed_after").match(
+        text, trigger.span.end, sentence.end
+    ):
+        return None  # "expelled three diplomats", "expelled two board members": no migrants
     if kind == "arrival" and cue("attempt_before").search(recent):
         return None  # "died trying to cross", "hoping to reach Europe": no one arrived
     fulfilled_from = max(sentence.start, at - FULFILLED_REACH)
