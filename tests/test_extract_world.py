@@ -396,3 +396,8 @@ def test_expelling_diplomats_members_or_players_moves_no_migrants(sentence: str)
 def test_expelling_migrants_stays_a_removal() -> None:
     events = events_of("Moldova expelled 40 migrants to Ukraine on Tuesday.")
     assert [(e.type, e.people.low if e.people else None) for e in events] == [("removal", 40)]
+
+
+def test_a_protest_against_deportations_is_no_removal() -> None:
+    events = events_of("About 2,000 people joined a protest against deportations in Vienna.")
+    assert [e for e in events if e.type == "removal"] == []

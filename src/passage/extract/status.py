@@ -147,6 +147,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         or cue("non_migrant_subject_before").search(recent)
     ):
         return None  # "police arrested 14 protesters", "smugglers were arrested": not migrants
+    if cue("protest_before").search(recent):
+        return None  # "a rally against deportations": what people protest, not an act
     if kind == "removal" and cue("non_migrant_removed_after").match(
         text, trigger.span.end, sentence.end
     ):
