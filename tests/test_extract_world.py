@@ -401,3 +401,10 @@ def test_expelling_migrants_stays_a_removal() -> None:
 def test_a_protest_against_deportations_is_no_removal() -> None:
     events = events_of("About 2,000 people joined a protest against deportations in Vienna.")
     assert [e for e in events if e.type == "removal"] == []
+
+
+def test_the_countries_a_visa_measure_is_for_are_its_origins() -> None:
+    events = events_of("Britain suspended its visa waiver for Dominica and Vanuatu on Friday.")
+    assert [(e.policy_kind, e.origin, e.location) for e in events] == [
+        ("visa", ["DMA", "VUT"], "GBR")
+    ]

@@ -873,6 +873,9 @@ def _set_countries(
         after = text[c.span.end : c.span.end + 30]
         if cue("influence_before").search(before):
             continue  # "under pressure from the US, Mexico deployed ...": neither place nor origin
+        if _visa_for(text, ev, trigger, c, before, origin):
+            origin.append(c)  # "suspended its visa waiver for Dominica and Honduras"
+            continue
         if c.form != "demonym" and cue("removed_from_before").search(
             text, max(0, c.span.start - 60), c.span.start
         ):
@@ -931,6 +934,22 @@ def _set_countries(
             ev.destination = ev.origin[0]
     if ev.type == "arrival" and ev.destination and ev.location is None:
         ev.location = ev.destination
+
+
+def _visa_for(
+    text: str,
+    ev: Event,
+    trigger: Trigger,
+    c: CountryMention,
+    before: str,
+    origin: list[CountryMention],
+) -> bool:
+    """Is country ``c`` one a visa measure is for ("a visa waiver for Dominica")?"""
+    if ev.policy_kind != "visa" or c.form == "demonym" or c.span.start <= trigger.span.start:
+        return False
+    return bool(cue("visa_for_before").search(before)) or bool(
+        origin and _joined(text, origin[-1], c)
+    )
 
 
 def _joined(text: str, first: CountryMention, then: CountryMention) -> bool:
