@@ -408,3 +408,11 @@ def test_the_countries_a_visa_measure_is_for_are_its_origins() -> None:
     assert [(e.policy_kind, e.origin, e.location) for e in events] == [
         ("visa", ["DMA", "VUT"], "GBR")
     ]
+
+
+def test_a_nationality_in_a_clause_about_another_event_is_not_the_origin() -> None:
+    events = events_of(
+        "Police expelled 300 migrants to the border with Mali on Friday. "
+        "The expulsions followed clashes in which a Nigerien man was killed."
+    )
+    assert [(e.type, e.origin) for e in events] == [("removal", [])]

@@ -887,6 +887,10 @@ def _set_countries(
             or (c.form != "capital" and _people_after(after))
             or cue("origin_before").search(before)
         ):
+            if c.span.start > trigger.span.end and cue("other_clause_between").search(
+                text, trigger.span.end, c.span.start
+            ):
+                continue  # "followed clashes in which a Tunisian man was killed": not theirs
             origin.append(c)
         elif c.span.start > trigger.span.start and cue("destination_before").search(before):
             # people are removed or return to a country, not "in" it ("deported migrants
