@@ -416,3 +416,16 @@ def test_a_nationality_in_a_clause_about_another_event_is_not_the_origin() -> No
         "The expulsions followed clashes in which a Nigerien man was killed."
     )
     assert [(e.type, e.origin) for e in events] == [("removal", [])]
+
+
+def test_a_headline_future_is_planned() -> None:
+    events = page_events(
+        "Germany to resume deportation flights to Afghanistan\n\n"
+        "The government said the flights for migrants would start in the spring.\n"
+    )
+    assert [(e.type, e.status) for e in events][:1] == [("removal", "planned")]
+
+
+def test_people_fleeing_fighting_into_a_country_arrive_there() -> None:
+    events = events_of("Thousands of refugees flee fighting into Chad every week.")
+    assert [(e.type, e.location) for e in events] == [("arrival", "TCD")]

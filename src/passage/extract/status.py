@@ -169,6 +169,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     reach = text[max(sentence.start, at - PLAN_REACH) : at]
     if cue("plan_verb").search(cue("clause_break", case=True).split(reach)[-1]):
         return "planned"
+    if cue("headline_future_before", case=True).fullmatch(text, sentence.start, at):
+        return "planned"  # "US to resume deportation flights": a headline's future
     if kind != "policy" and cue("agreed_before").search(before):
         return "planned"  # "Mexico agreed to carry out more deportations": the act is to come
     if kind != "policy" and cue("ordered_before").search(before):
