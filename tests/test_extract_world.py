@@ -429,3 +429,8 @@ def test_a_headline_future_is_planned() -> None:
 def test_people_fleeing_fighting_into_a_country_arrive_there() -> None:
     events = events_of("Thousands of refugees flee fighting into Chad every week.")
     assert [(e.type, e.location) for e in events] == [("arrival", "TCD")]
+
+
+def test_a_call_on_a_government_to_act_is_no_act() -> None:
+    events = events_of("The UN called on Croatia to investigate reports of pushbacks.")
+    assert [e for e in events if e.type == "removal"] == []
