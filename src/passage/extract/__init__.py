@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from passage.extract.dates import same_year_kind
+from passage.extract.dates import same_year_kind, twelve_months_off_january
 from passage.extract.events import SENT_TYPES
 from passage.extract.merge import is_party, merge
 from passage.extract.triggers import (
@@ -132,20 +132,11 @@ def _report_years(events: list[Event]) -> list[Event]:
             continue
         kind = framing.get(event.type)
         if kind is None:
-            if _twelve_months_off_january(event.date):
+            if twelve_months_off_january(event.date):
                 framing[event.type] = event.date
         elif event.date.precision == "year":
             event.date = same_year_kind(event.date, kind)
     return events
-
-
-def _twelve_months_off_january(r: DateRange) -> bool:
-    return (
-        r.start is not None
-        and r.end is not None
-        and r.start.month != 1
-        and (r.end - r.start).days in range(364, 367)
-    )
 
 
 def _default_locations(events: list[Event]) -> list[Event]:

@@ -273,20 +273,27 @@ def same_year_kind(current: DateRange, previous: DateRange | None) -> DateRange:
     same kind of year: the twelve months ending in that year's same month."""
     if (
         previous is None
-        or previous.start is None
-        or previous.end is None
-        or previous.start.month == 1
+        or not twelve_months_off_january(previous)
         or current.precision != "year"
         or current.start is None
     ):
         return current
-    if (previous.end - previous.start).days not in range(364, 367):
-        return current
+    assert previous.start is not None and previous.end is not None
     first = previous.start.replace(
         year=current.start.year - (previous.end.year - previous.start.year)
     )
     last = previous.end.replace(year=first.year + (previous.end.year - previous.start.year))
     return DateRange(first, last, "range")
+
+
+def twelve_months_off_january(r: DateRange) -> bool:
+    """A year that does not start in January: a fiscal year, "the year ending in June"."""
+    return (
+        r.start is not None
+        and r.end is not None
+        and r.start.month != 1
+        and (r.end - r.start).days in range(364, 367)
+    )
 
 
 def _after_possessive(text: str, start: int, w: dict[str, Any]) -> bool:
