@@ -173,6 +173,20 @@ def dated(event: Event) -> tuple[str | None, str | None]:
             "Iran's government ordered all undocumented Afghans to leave by March 20.",
             ("policy", "occurred", "deadline", None, ["AFG"], "IRN"),
         ),
+        # what the people were doing is no plan of the act
+        (
+            "Senegal's navy intercepted 210 migrants preparing to sail to the Canary Islands.",
+            ("apprehension", "occurred", None, 210, [], "SEN"),
+        ),
+        # relocated nationals; returned from a country named after a speaker
+        (
+            "Bangladesh has relocated more than 20,000 Rohingya to an island in the bay.",
+            ("arrival", "occurred", None, 20000, ["MMR"], "BGD"),
+        ),
+        (
+            "Sudan said 9,000 of its citizens had been returned from Egypt since May.",
+            ("removal", "occurred", None, 9000, [], "EGY"),
+        ),
         # a deportation a court orders is yet to come
         (
             "A tribunal in Nairobi ordered the deportation of 14 Somalis.",

@@ -14,6 +14,7 @@ CUE_NAMES = {
     "background_marker",
     "plan_verb",
     "ordered_before",
+    "participle_clause_after",
     "headline_future_before",
     "other_clause_between",
     "visa_for_before",

@@ -879,8 +879,10 @@ def _set_countries(
         if c.form != "demonym" and cue("removed_from_before").search(
             text, max(0, c.span.start - 60), c.span.start
         ):
-            # "removal from the United States": the country that removes, not the origin
-            if location is None:
+            # "removal from the United States": the country that removes, not the origin;
+            # it outweighs a country named before the act ("Ethiopia said ... had been
+            # returned from Saudi Arabia")
+            if location is None or location.span.end <= trigger.span.start:
                 location = c
         elif (
             c.form == "demonym"

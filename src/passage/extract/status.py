@@ -161,7 +161,10 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
     # a plan stated in another clause ("planned a meeting, but police deported 40") is
     # not this act's
     own = clauses[-1]  # the words before the act split at clause breaks, as above
-    clause = own + text[at : min(sentence.end, trigger.span.end + 40)]
+    end = min(sentence.end, trigger.span.end + 40)
+    # "intercepted 300 migrants preparing to sail": what the people were doing, not a plan
+    doing = cue("participle_clause_after").search(text, trigger.span.end, end)
+    clause = own + text[at : doing.start() if doing else end]
     if cue("planned").search(clause):
         return "planned"
     # "planned to register those entering the country and offer a voluntary return": a
