@@ -6,6 +6,7 @@ strings one of which every match holds: a rule runs only on sentences that conta
 optionally ``also`` (a second such list: the sentence must hold one of each) and ``whole``
 (hints that matches hold as whole words), and flags: ``weak`` (a topic noun), ``act`` (a
 policy trigger that is its own act verb), ``object: country`` (a country must follow),
+``subject: agent`` (the verb's subject acts on the movers: "the coast guard rescued"),
 ``named`` (a named operation, a fact beside the acts in its sentence).
 """
 
