@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from passage.extract.geo import find_countries
 from passage.model import Span
@@ -199,17 +199,30 @@ def _topic_prefixes(lang: str = LANG) -> frozenset[str]:
     return frozenset(prefixes)
 
 
+@dataclass(frozen=True)
+class _HintSearch:
+    automaton: AhoCorasick  # every key, all occurrences in one pass
+    # per key (by its index): the key, and whether it is a hint, a migration word's
+    # opening, a word of the gate
+    keys: tuple[tuple[str, bool, bool, bool], ...]
+
+
 @cache
-def _hint_automaton(lang: str = LANG) -> ahocorasick.Automaton:
+def _hint_search(lang: str = LANG) -> _HintSearch:
     """Every hint, every opening of a migration word and every word of the gate, found in
     one pass over a text."""
     hints, topic = _rules_by_hint(lang), _topic_prefixes(lang)
     gate = frozenset(load_json("gate.json")[lang]["words"])
-    automaton = ahocorasick.Automaton()
-    for key in {*hints, *topic, *gate}:  # each found with its length and what it is
-        automaton.add_word(key, (len(key), key, key in hints, key in topic, key in gate))
-    automaton.make_automaton()
-    return automaton
+    keys = sorted({*hints, *topic, *gate})
+    return _HintSearch(
+        _automaton(keys), tuple((k, k in hints, k in topic, k in gate) for k in keys)
+    )
+
+
+def _automaton(keys: Sequence[str]) -> AhoCorasick:
+    """Keys sought all at once, every occurrence (overlapping ones too), ordered by end."""
+    # the DFA costs more memory than the other automata and scans several times faster
+    return AhoCorasick(keys, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
 
 
 @cache
@@ -298,10 +311,12 @@ def scan_document(text: str, blocks: Sequence[Span]) -> DocumentScan:
     topic_starts: list[int] = []  # where a migration word may start
     gate = False
     b = 0  # the first block that ends after the current match: matches come by their end
-    for last, (size, key, hint, topic_word, gate_word) in _hint_automaton().iter(
-        lower, blocks[0].start, blocks[-1].end
+    search, offset = _hint_search(), blocks[0].start
+    for index, first, end in search.automaton.find_matches_as_indexes(
+        lower[offset : blocks[-1].end], overlapping=True
     ):
-        first = last + 1 - size
+        key, hint, topic_word, gate_word = search.keys[index]
+        first, last = offset + first, offset + end - 1
         if hint:
             hints.append((first, last, key))
         if topic_word:
@@ -623,20 +638,16 @@ def about_migration(text: str) -> bool:
 
 @dataclass(frozen=True)
 class _Gate:
-    words: ahocorasick.Automaton  # lowercase substrings, all sought in one pass
+    words: AhoCorasick  # lowercase substrings, all sought in one pass
     acronyms: re.Pattern[str]  # case-sensitive: "ICE" the agency, not "ice" the weather
 
 
 @cache
 def _gate(lang: str = LANG) -> _Gate:
     data = load_json("gate.json")[lang]
-    words = ahocorasick.Automaton()
-    for word in data["words"]:
-        words.add_word(word, word)
-    words.make_automaton()
     acronyms = "|".join(re.escape(a) for a in data["acronyms"])
     # compile_words: the engine skips to the acronyms' capitals instead of trying each position
-    return _Gate(words, compile_words(rf"\b(?:{acronyms})\b"))
+    return _Gate(_automaton(data["words"]), compile_words(rf"\b(?:{acronyms})\b"))
 
 
 @lru_cache(maxsize=1)
@@ -652,5 +663,5 @@ def relevant(text: str) -> bool:
     about 50 µs for a 3 KB article, so most of a news stream leaves here almost free.
     """
     gate = _gate()
-    found = next(gate.words.iter(_lowered(text)), None)
-    return found is not None or gate.acronyms.search(text) is not None
+    found = gate.words.find_matches_as_indexes(_lowered(text))
+    return bool(found) or gate.acronyms.search(text) is not None
