@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from passage.clean import clean, clean_view, detect_language
+from passage.clean import classify, clean, clean_view, detect_language
+from passage.clean.rules import RuleSet, load_rules
 from passage.model import Document, Provenance, RawDocument
 from passage.spaces import double_spaces
 
@@ -529,3 +530,51 @@ def test_double_spaces_are_the_runs_of_two_or_more_spaces() -> None:
     assert list(double_spaces(text, 0, len(text))) == [(1, 3), (6, 9), (10, 14)]
     assert list(double_spaces(text, 7, 12)) == [(7, 9), (10, 12)]  # inside the range only
     assert list(double_spaces("a b", 0, 3)) == []
+
+
+def _classified_block_by_block(text: str, monkeypatch: pytest.MonkeyPatch) -> list:
+    """The blocks with each block's hints looked for in it alone (the regex path)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(RuleSet, "hints_in", lambda self, text, spans: None)
+        return classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ENGLISH,
+        FRENCH,
+        SPANISH,
+        # a hint across two blocks is in neither; the end of a long block is its tail
+        "Police deported 40 people.\nShare\n\nthis story on Facebook. "
+        + "Long text. " * 30
+        + "(AP Photo/Jane Roe)\n\nRead more\nMigrants crossed",
+        # letters beyond ASCII: offsets kept ("\u00e9", curly quotes), or not ("\u0130")
+        "Caf\u00e9 \u201cShare\u201d \U0001f600\nShare this article\n\nPhoto: Reuters",
+        "\u0130stanbul police said.\nShare this article\n\nPhoto: Reuters",
+        "\u03a3\u039f\u03a3 migrants\nShare this article\n\n\u00a9 2024 Reuters",
+    ],
+)
+def test_hints_found_in_one_pass_classify_as_block_by_block(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert classify(text) == _classified_block_by_block(text, monkeypatch)
+
+
+def test_hints_found_in_one_pass_on_the_gold_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in _dev_paths():
+        text = path.read_text(encoding="utf-8")
+        assert classify(text) == _classified_block_by_block(text, monkeypatch), path.name
+
+
+def test_hints_in_gives_each_span_its_hints_and_where_they_last_start() -> None:
+    rules = load_rules()
+    text = "Newsletter: our newsletter\n\nA caption (AP Photo)"
+    spans = [(0, 26), (28, len(text))]
+    found = rules.hints_in(text, spans)
+    assert found is not None
+    first, second = found
+    assert first.get("newsletter") == 16  # the later of its two starts, from the span's start
+    assert second.get("(ap)") is None and second.get("photo") == 14
+    assert "newsletter" not in second and "photo" not in first
+    assert rules.hints_in("\u0130stanbul", [(0, 8)]) is None  # lowercasing adds a character

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 
@@ -75,6 +76,13 @@ def _node_pattern(node: dict[str, Any]) -> str:
 # i, long s, Kelvin sign); a test checks this list against every code point.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _FOLDED = str.maketrans(dict(zip(FOLDS_TO_ASCII, "iisk", strict=True)))
+
+
+@lru_cache(maxsize=1)
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text asked: the gate, cleaning and the
+    document pass read one document's text in a row."""
+    return text.lower()
 
 
 def fold_case(text: str) -> str:

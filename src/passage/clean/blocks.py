@@ -57,6 +57,7 @@ class _Draft:
     kind: str = "body"
     reason: str | None = None
     words: int = 0
+    hints: dict[str, int] | None = None  # the rules' hints in the text (None: not known)
 
     def freeze(self) -> Block:
         return Block(self.start, self.end, self.kind, self.reason)  # type: ignore[arg-type]
@@ -110,6 +111,10 @@ def classify(text: str) -> list[Block]:
     rules = load_rules()
     drafts = segment(text)
     content = [d for d in drafts if d.text]
+    found = rules.hints_in(text, [(d.start, d.end) for d in content])
+    if found is not None:  # one pass over the text for every hint, not one per block
+        for draft, hints in zip(content, found, strict=True):
+            draft.hints = hints
     _apply_rules(content, rules)
     _drop_edges(content, rules)
     _drop_photo_titles(content)
@@ -122,7 +127,7 @@ def _apply_rules(content: list[_Draft], rules: RuleSet) -> None:
     listed = 0
     first = True  # no block of text seen yet
     for draft in content:
-        probe = Probe(draft.text)
+        probe = Probe(draft.text, draft.hints)
         rule = rules.dropped.match(probe, first=first)
         if rule is None and listing is not None and _is_listed(probe, listed, rules):
             draft.kind, draft.reason = "dropped", listing.reason
@@ -158,7 +163,8 @@ def _drop_edges(content: list[_Draft], rules: RuleSet) -> None:
     for zone in zones:
         for i in zone:
             draft = content[i]
-            if draft.kind == "body" and (rule := rules.dropped_edge.match(draft.text)):
+            probe = Probe(draft.text, draft.hints)
+            if draft.kind == "body" and (rule := rules.dropped_edge.match(probe)):
                 draft.kind, draft.reason = "dropped", rule.reason
         _drop_menu_runs([content[i] for i in zone])
 

@@ -28,12 +28,15 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
-from passage.regexes import opening_characters, top_level_branches
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+
+from passage.regexes import lowered, opening_characters, top_level_branches
 
 RULES_FILE = "clutter.jsonl"
 KINDS = ("dropped", "caption")
@@ -109,17 +112,20 @@ class Rule:
             return False
         if self.where == "after_first" and first:
             return False
-        return _find(self.regex, self.anchor, _hint_regex(self.hints), probe) is not None
+        hints = _hint_regex(self.hints), frozenset(self.hints)
+        return _find(self.regex, self.anchor, *hints, probe) is not None
 
 
 class Probe:
     """A block's trimmed text, and the lowercased windows of it that hints are searched
-    in, each made once however many rule groups ask."""
+    in, each made once however many rule groups ask; or the hints it holds, when the
+    whole document was searched for them at once (:meth:`RuleSet.hints_in`)."""
 
-    __slots__ = ("_tail", "_whole", "text")
+    __slots__ = ("_tail", "_whole", "found", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, found: dict[str, int] | None = None) -> None:
         self.text = text
+        self.found = found  # every hint in the text -> where it last starts; None: not known
         self._whole: str | None = None
         self._tail: str | None = None
 
@@ -139,6 +145,7 @@ class _Combined:
 
     def __init__(self, rules: list[tuple[int, Rule]], anchor: Anchor) -> None:
         self.anchor = anchor
+        self.words = frozenset(h for _, r in rules for h in r.hints)
         self.hints = _hint_regex(tuple(h for _, r in rules for h in r.hints))
         self.tiers = sorted({r.max_len for _, r in rules})
         branches = [(r.max_len, _branch(i, r)) for i, r in rules]
@@ -152,7 +159,7 @@ class _Combined:
         tier = bisect_left(self.tiers, len(probe.text))
         if tier == len(self.tiers):
             return None
-        found = _find(self.regexes[tier], self.anchor, self.hints, probe)
+        found = _find(self.regexes[tier], self.anchor, self.hints, self.words, probe)
         return None if found is None else int(found.lastgroup[1:])  # type: ignore[index]
 
 
@@ -217,17 +224,56 @@ class RuleSet:
     dropped_edge: RuleGroup  # where "edge"
     caption: RuleGroup
 
+    @cached_property
+    def _hints(self) -> tuple[AhoCorasick, tuple[str, ...]]:
+        words = tuple(sorted({h for rule in self.rules for h in rule.hints}))
+        automaton = AhoCorasick(
+            words, matchkind=MatchKind.Standard, implementation=Implementation.DFA
+        )
+        return automaton, words
+
+    def hints_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[dict[str, int]] | None:
+        """For each span of ``text`` (in order, not overlapping), every hint inside it and
+        where it last starts (from the span's start), found in one pass over the text
+        lowercased. None when lowercasing would not keep the offsets (it changes the
+        length, or a capital sigma's form depends on what follows it)."""
+        lower = lowered(text)
+        if len(lower) != len(text) or "\u03a3" in text:
+            return None
+        automaton, words = self._hints
+        found: list[dict[str, int]] = [{} for _ in spans]
+        i = 0  # the first span that ends at or after the match: matches come by their end
+        for index, first, end in automaton.find_matches_as_indexes(lower, overlapping=True):
+            while i < len(spans) and spans[i][1] < end:
+                i += 1
+            if i == len(spans):
+                break
+            start = spans[i][0]
+            if first >= start:
+                found[i][words[index]] = first - start
+        return found
+
 
 def _find(
-    regex: re.Pattern[str], anchor: Anchor, hints: re.Pattern[str], probe: Probe
+    regex: re.Pattern[str],
+    anchor: Anchor,
+    hints: re.Pattern[str],
+    words: frozenset[str],
+    probe: Probe,
 ) -> re.Match[str] | None:
+    """The rules' match in the block, tried only when one of their hints (``hints``, as
+    one regex; ``words``, the strings) is in the text searched."""
     text = probe.text
     if anchor == "head":
         return regex.match(text)
     start = len(text) - TAIL_CHARS if anchor == "tail" and len(text) > TAIL_CHARS else 0
     # Looking for a few literal strings is far cheaper than trying every rule at
     # every position; most blocks hold none of them.
-    if hints.search(probe.lowered(start)) is None:
+    found = probe.found
+    if found is not None:
+        if not any(at >= start for word, at in found.items() if word in words):
+            return None
+    elif hints.search(probe.lowered(start)) is None:
         return None
     return regex.search(text, start)
 

@@ -17,13 +17,19 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from passage.extract.geo import find_countries
 from passage.model import Span
-from passage.regexes import FOLDS_TO_ASCII, compile_words, literal_prefixes, top_level_branches
+from passage.regexes import (
+    FOLDS_TO_ASCII,
+    compile_words,
+    literal_prefixes,
+    lowered,
+    top_level_branches,
+)
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -302,7 +308,7 @@ def scan_document(text: str, blocks: Sequence[Span]) -> DocumentScan:
     :func:`about_migration` read a text: a migration phrase split across two blocks
     ("homeland" ending one, "security" opening the next) is no phrase.
     """
-    lower = _lowered(text)
+    lower = lowered(text)
     if len(lower) != len(text) or not blocks:
         texts = [text[b.start : b.end] for b in blocks]
         gate = any(map(relevant, texts))
@@ -650,12 +656,6 @@ def _gate(lang: str = LANG) -> _Gate:
     return _Gate(_automaton(data["words"]), compile_words(rf"\b(?:{acronyms})\b"))
 
 
-@lru_cache(maxsize=1)
-def _lowered(text: str) -> str:
-    """``text.lower()``; the gate and the document pass read the same text in a row."""
-    return text.lower()
-
-
 def relevant(text: str) -> bool:
     """The cheap gate: does the text hold any sign of migration enforcement at all?
 
@@ -663,5 +663,5 @@ def relevant(text: str) -> bool:
     about 50 µs for a 3 KB article, so most of a news stream leaves here almost free.
     """
     gate = _gate()
-    found = gate.words.find_matches_as_indexes(_lowered(text))
+    found = gate.words.find_matches_as_indexes(lowered(text))
     return bool(found) or gate.acronyms.search(text) is not None
