@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from passage.extract.geo import (
+    _agencies,
+    _countries,
+    _places,
     country_name,
     find_agencies,
     find_countries,
@@ -299,8 +303,6 @@ def test_country_name() -> None:
 
 
 def test_trie_pattern_prefers_the_longest() -> None:
-    import re
-
     pattern = re.compile(r"\b" + trie_pattern(["Guinea", "Guinea-Bissau", "Gui"]) + r"\b")
     assert pattern.findall("Guinea-Bissau, Guinea, Gui") == ["Guinea-Bissau", "Guinea", "Gui"]
 
@@ -336,3 +338,57 @@ def test_a_number_on_the_line_above_counts_no_one() -> None:
     assert [(c.code, c.form) for c in found] == [("TUN", "adjective")]
     text = "Border guards stopped 800 Sudanese at the crossing."
     assert [(c.code, c.form) for c in find_countries(text)] == [("SDN", "demonym")]
+
+
+def _as_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    """What Surfaces stands for: the names as one regex, longest first, as whole words."""
+    return re.compile(r"(?<!\w)" + trie_pattern(names) + r"(?!\w)")
+
+
+SURFACES = {
+    "countries": _countries().surfaces,
+    "places": _places().surfaces,
+    "agencies": _agencies().surfaces,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SURFACES))
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # inside longer words, at the stretch's edges, before and after underscores and
+        # letters beyond ASCII; a longer name that fails its boundary gives way to a
+        # shorter one at the same place
+        ("Iranian and Iran, ICEland ICE_ _ICE Guinea-Bissau Guinea-Bissaux", 0, None),
+        ("xIran Iranx Iran", 1, 15),
+        ("The US-Mexico border, El Paso, Texas; Zürich and Zürichsee; New Yorkers", 0, None),
+        ("U.S. Border Patrol agents and Pakistani police met the Home Office’s team", 4, 60),
+        ("Mexico\u00e9 \u00e9Mexico Mexico\u0301 \U0001f600Mexico", 0, None),
+    ],
+)
+def test_surfaces_find_what_the_bounded_regex_finds(
+    name: str, text: str, start: int, end: int | None
+) -> None:
+    surfaces = SURFACES[name]
+    stop = len(text) if end is None else end
+    expected = [
+        (m.start(), m.end(), m.group())
+        for m in _as_regex(surfaces.names).finditer(text, start, stop)
+    ]
+    assert surfaces.find(text, start, end) == expected
+
+
+def test_surfaces_find_what_the_bounded_regex_finds_on_real_reports() -> None:
+    paths = sorted((SHARED / "corpus" / "dev").glob("*.txt"))
+    if not paths:
+        pytest.skip("../shared/corpus/dev not present")
+    for surfaces in SURFACES.values():
+        regex = _as_regex(surfaces.names)
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            for start in range(0, len(text), 150):  # stretches cut inside words too
+                end = min(len(text), start + 170)
+                expected = [
+                    (m.start(), m.end(), m.group()) for m in regex.finditer(text, start, end)
+                ]
+                assert surfaces.find(text, start, end) == expected, path.name

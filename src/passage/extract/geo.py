@@ -2,9 +2,9 @@
 
 The names live in ``resources/countries.jsonl``, ``places.jsonl`` and
 ``agencies.jsonl`` (plus ``geo_rules.json`` for the words that tell a demonym
-from an adjective). Each file is compiled once per language into a single
-prefix-tree regex, so a sentence is scanned once per resource and the longest
-name wins. Matching is case-sensitive: "US" is a country, "us" is not.
+from an adjective). Each file is compiled once per language into one
+Aho-Corasick automaton (:class:`Surfaces`), so a sentence is scanned once per
+resource and the longest name wins. Matching is case-sensitive: "US" is a country, "us" is not.
 
 Ambiguous names are checked in context: "Chad Wolf" and "Michael Jordan" are
 people, "rural Georgia" and "Atlanta, Georgia" are the US state, "New Mexico"
@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+
 from passage.extract.dates import calendar_words
 from passage.model import AgencyMention, CountryMention, PlaceMention, Span
-from passage.regexes import compile_words, trie_pattern
+from passage.regexes import trie_pattern
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -39,8 +41,46 @@ PREFIXED_KINDS = frozenset({"city", "state", "region", "island"})  # may take "r
 PREFIX_FORMS = frozenset({"name", "short", "adjective"})
 
 
-def _bounded(words: Iterable[str]) -> re.Pattern[str]:
-    return compile_words(r"(?<!\w)" + trie_pattern(words) + r"(?!\w)")
+class Surfaces:
+    r"""Names written exactly so, found as whole words: at each position the longest name
+    with no word character on either side (the end of the stretch searched counts as a
+    side), matches not overlapping. The same matches as the regex
+    ``(?<!\w)(?:name|...)(?!\w)`` with its names tried longest first, from one
+    Aho-Corasick pass over the stretch instead of a try at every position."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = tuple(sorted(set(names)))
+        self._automaton = AhoCorasick(
+            self.names, matchkind=MatchKind.Standard, implementation=Implementation.DFA
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, name) of each match in ``text[start:end]``, in order."""
+        end = len(text) if end is None else end
+        hits = self._automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        if not hits:
+            return []
+        hits.sort(key=_leftmost_longest)
+        found: list[tuple[int, int, str]] = []
+        taken = start  # the end of the last match
+        for index, first, last in hits:
+            first, last = start + first, start + last
+            if first < taken:
+                continue
+            if (first and _is_word(text[first - 1])) or (last < end and _is_word(text[last])):
+                continue  # inside a longer word ("Iran" in "Iranian", "ICE" in "ICEland")
+            found.append((first, last, self.names[index]))
+            taken = last
+        return found
+
+
+def _leftmost_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
+    return hit[1], -hit[2]
+
+
+def _is_word(char: str) -> bool:
+    r"""Is ``char`` a word character, as a regex's ``\w`` reads it?"""
+    return char.isalnum() or char == "_"
 
 
 def _variants(surface: str, upper: bool = False) -> list[str]:
@@ -75,7 +115,7 @@ class _Reading:
 
 @dataclass(frozen=True)
 class _Countries:
-    pattern: re.Pattern[str]
+    surfaces: Surfaces
     readings: dict[str, _Reading]
     names: dict[str, str]  # code -> common English name
     people_noun: re.Pattern[str]
@@ -140,7 +180,7 @@ def _countries(lang: str = LANG) -> _Countries:
     modifiers = rf"(?:\s+[a-z][\w-]*){{0,{MODIFIER_WORDS}}}?"
     people_noun = re.compile(rf"{chain}{modifiers}\s+(?:{trie_pattern(nouns)})(?!\w)")
     return _Countries(
-        pattern=_bounded(readings),
+        surfaces=Surfaces(readings),
         readings=readings,
         names={line["code"]: line["name"] for line in lines},
         people_noun=people_noun,
@@ -184,9 +224,8 @@ def find_countries(
     index = _countries(lang)
     places = _place_matches(text, start, end, lang)
     found, weak = [], set()
-    for m in index.pattern.finditer(text, start, end):
-        reading = index.readings[m.group()]
-        s, e = m.span()
+    for s, e, surface in index.surfaces.find(text, start, end):
+        reading = index.readings[surface]
         if reading.ambiguous and _name_like(text, s, e, lang):
             continue
         if any(_blocks(p, s, e, reading.code) for p in places):
@@ -285,7 +324,7 @@ class _PlaceMatch:
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    pattern: re.Pattern[str]
+    surfaces: Surfaces
     entries: dict[str, Any]  # surface -> _Place or _Agency
 
 
@@ -311,7 +350,7 @@ def _places(lang: str = LANG) -> _Gazetteer:
         for surface in [line["name"], *line["aliases"]]:
             for variant in _variants(surface):
                 entries.setdefault(variant, place)
-    return _Gazetteer(_bounded(entries), entries)
+    return _Gazetteer(Surfaces(entries), entries)
 
 
 @lru_cache(maxsize=4)  # countries and places of one sentence read the same matches
@@ -319,8 +358,8 @@ def _place_matches(text: str, start: int, end: int, lang: str) -> tuple[_PlaceMa
     """Listed places whose context (if they need one) holds, in text order."""
     gazetteer = _places(lang)
     raw = [
-        _PlaceMatch(m.start(), m.end(), gazetteer.entries[m.group()])
-        for m in gazetteer.pattern.finditer(text, start, end)
+        _PlaceMatch(s, e, gazetteer.entries[name])
+        for s, e, name in gazetteer.surfaces.find(text, start, end)
     ]
     sure = [r for r in raw if not r.place.conditional]
     return tuple(
@@ -448,7 +487,7 @@ def _agencies(lang: str = LANG) -> _Gazetteer:
         for surface in line["aliases"]:
             for variant in _variants(surface):
                 entries.setdefault(variant, agency)
-    return _Gazetteer(_bounded(entries), entries)
+    return _Gazetteer(Surfaces(entries), entries)
 
 
 def find_agencies(
@@ -469,9 +508,9 @@ def find_agencies(
         countries = find_countries(text, start, end, lang=lang)
     by_end = {c.span.end: c for c in countries}
     found: list[AgencyMention] = []
-    for m in gazetteer.pattern.finditer(text, start, end):
-        agency: _Agency = gazetteer.entries[m.group()]
-        s, country = m.start(), agency.country
+    for s, e, name in gazetteer.surfaces.find(text, start, end):
+        agency: _Agency = gazetteer.entries[name]
+        country = agency.country
         gap = re.search(r"(?:['’]s)?\s$", text[max(start, s - 3) : s])
         prefix = by_end.get(s - len(gap.group())) if gap else None
         floor = found[-1].span.end if found else start
@@ -482,5 +521,5 @@ def find_agencies(
             and agency.country in (None, prefix.code)
         ):
             s, country = prefix.span.start, prefix.code
-        found.append(AgencyMention(Span(s, m.end()), text[s : m.end()], agency.canonical, country))
+        found.append(AgencyMention(Span(s, e), text[s:e], agency.canonical, country))
     return found
