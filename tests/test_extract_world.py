@@ -448,3 +448,25 @@ def test_people_fleeing_fighting_into_a_country_arrive_there() -> None:
 def test_a_call_on_a_government_to_act_is_no_act() -> None:
     events = events_of("The UN called on Croatia to investigate reports of pushbacks.")
     assert [e for e in events if e.type == "removal"] == []
+
+
+def test_people_sent_back_to_a_country_are_removed() -> None:
+    events = events_of("Border guards sent 60 Afghan men back to Iran on Monday.")
+    assert [(e.type, e.people and e.people.low, e.destination) for e in events] == [
+        ("removal", 60, "IRN")
+    ]
+
+
+def test_papers_sent_back_are_no_removal() -> None:
+    events = events_of("The ministry sent the asylum files back to the embassy in Kabul.")
+    assert [e for e in events if e.type == "removal"] == []
+
+
+def test_people_stopped_on_their_way_did_not_arrive() -> None:
+    events = events_of("The Moroccan navy intercepted 420 migrants bound for Spain last week.")
+    assert [(e.type, e.people and e.people.low) for e in events] == [("apprehension", 420)]
+
+
+def test_expatriates_are_people() -> None:
+    events = events_of("Oman deported 9,000 expats for visa violations last month.")
+    assert [(e.type, e.people and e.people.low) for e in events] == [("removal", 9000)]

@@ -30,6 +30,7 @@ CUE_NAMES = {
     "non_migrant_object_after",
     "non_migrant_subject_before",
     "attempt_before",
+    "acted_on_before",
     "determiner_before",
     "thing_after",
     "statement_date_gap",

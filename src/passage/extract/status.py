@@ -155,6 +155,8 @@ def _status(text: str, sentence: Span, trigger: Trigger) -> str | None:
         return None  # "expelled three diplomats", "expelled two board members": no migrants
     if kind == "arrival" and cue("attempt_before").search(recent):
         return None  # "died trying to cross", "hoping to reach Europe": no one arrived
+    if kind == "arrival" and cue("acted_on_before").search(recent):
+        return None  # "intercepted 1,100 migrants bound for the Canaries": they did not get there
     fulfilled_from = max(sentence.start, at - FULFILLED_REACH)
     if cue("fulfilled_before").search(text, fulfilled_from, at):
         return "occurred"  # "Trump fulfilled his promise to stop issuing visas": it is done
