@@ -470,3 +470,27 @@ def test_people_stopped_on_their_way_did_not_arrive() -> None:
 def test_expatriates_are_people() -> None:
     events = events_of("Oman deported 9,000 expats for visa violations last month.")
     assert [(e.type, e.people and e.people.low) for e in events] == [("removal", 9000)]
+
+
+def test_a_deadline_until_a_long_date_phrase_to_leave() -> None:
+    events = events_of(
+        "Iran has given undocumented Afghans until the last day of the year to leave the country."
+    )
+    assert [(e.type, e.policy_kind, e.location) for e in events] == [("policy", "deadline", "IRN")]
+
+
+def test_returning_a_counted_nationality_is_a_removal() -> None:
+    events = events_of("Turkey has returned 4,100 Syrians since January, officials said.")
+    assert [(e.type, e.people and e.people.low, e.origin) for e in events] == [
+        ("removal", 4100, ["SYR"])
+    ]
+
+
+def test_a_safe_third_country_designation_is_a_measure() -> None:
+    events = events_of("Greece designated Turkey a safe third country for asylum seekers in June.")
+    assert [(e.type, e.policy_kind, e.location) for e in events] == [("policy", "other", "GRC")]
+
+
+def test_safe_countries_people_passed_through_are_no_measure() -> None:
+    events = events_of("The asylum seekers had travelled through several safe countries first.")
+    assert [e for e in events if e.type == "policy"] == []
