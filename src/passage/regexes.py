@@ -1,4 +1,5 @@
-"""Small helpers for the regular expressions kept as data (trigger rules, clutter rules)."""
+"""Small helpers for the patterns kept as data (trigger rules, clutter rules, word lists):
+regular expressions, and automata that find many literal strings in one pass."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
+
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 
 def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
@@ -76,6 +79,13 @@ def _node_pattern(node: dict[str, Any]) -> str:
 # i, long s, Kelvin sign); a test checks this list against every code point.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _FOLDED = str.maketrans(dict(zip(FOLDS_TO_ASCII, "iisk", strict=True)))
+
+
+def word_automaton(keys: Iterable[str]) -> AhoCorasick:
+    """An automaton that finds every occurrence of every key in one pass (overlapping
+    ones too, ordered by where they end), for many literal strings at once."""
+    # the DFA costs more memory than the other automata and scans several times faster
+    return AhoCorasick(list(keys), matchkind=MatchKind.Standard, implementation=Implementation.DFA)
 
 
 @lru_cache(maxsize=1)

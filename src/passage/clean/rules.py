@@ -34,9 +34,9 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
-from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import AhoCorasick
 
-from passage.regexes import lowered, opening_characters, top_level_branches
+from passage.regexes import lowered, opening_characters, top_level_branches, word_automaton
 
 RULES_FILE = "clutter.jsonl"
 KINDS = ("dropped", "caption")
@@ -227,10 +227,7 @@ class RuleSet:
     @cached_property
     def _hints(self) -> tuple[AhoCorasick, tuple[str, ...]]:
         words = tuple(sorted({h for rule in self.rules for h in rule.hints}))
-        automaton = AhoCorasick(
-            words, matchkind=MatchKind.Standard, implementation=Implementation.DFA
-        )
-        return automaton, words
+        return word_automaton(words), words
 
     def hints_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[dict[str, int]] | None:
         """For each span of ``text`` (in order, not overlapping), every hint inside it and

@@ -19,11 +19,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
-
 from passage.extract.dates import calendar_words
 from passage.model import AgencyMention, CountryMention, PlaceMention, Span
-from passage.regexes import trie_pattern
+from passage.regexes import trie_pattern, word_automaton
 from passage.resources import load_json, load_jsonl
 
 LANG = "en"
@@ -50,9 +48,7 @@ class Surfaces:
 
     def __init__(self, names: Iterable[str]) -> None:
         self.names = tuple(sorted(set(names)))
-        self._automaton = AhoCorasick(
-            self.names, matchkind=MatchKind.Standard, implementation=Implementation.DFA
-        )
+        self._automaton = word_automaton(self.names)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, name) of each match in ``text[start:end]``, in order."""

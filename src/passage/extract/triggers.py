@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import AhoCorasick
 
 from passage.extract.geo import find_countries
 from passage.model import Span
@@ -29,6 +29,7 @@ from passage.regexes import (
     literal_prefixes,
     lowered,
     top_level_branches,
+    word_automaton,
 )
 from passage.resources import load_json, load_jsonl
 
@@ -221,14 +222,8 @@ def _hint_search(lang: str = LANG) -> _HintSearch:
     gate = frozenset(load_json("gate.json")[lang]["words"])
     keys = sorted({*hints, *topic, *gate})
     return _HintSearch(
-        _automaton(keys), tuple((k, k in hints, k in topic, k in gate) for k in keys)
+        word_automaton(keys), tuple((k, k in hints, k in topic, k in gate) for k in keys)
     )
-
-
-def _automaton(keys: Sequence[str]) -> AhoCorasick:
-    """Keys sought all at once, every occurrence (overlapping ones too), ordered by end."""
-    # the DFA costs more memory than the other automata and scans several times faster
-    return AhoCorasick(keys, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
 
 
 @cache
@@ -653,7 +648,7 @@ def _gate(lang: str = LANG) -> _Gate:
     data = load_json("gate.json")[lang]
     acronyms = "|".join(re.escape(a) for a in data["acronyms"])
     # compile_words: the engine skips to the acronyms' capitals instead of trying each position
-    return _Gate(_automaton(data["words"]), compile_words(rf"\b(?:{acronyms})\b"))
+    return _Gate(word_automaton(data["words"]), compile_words(rf"\b(?:{acronyms})\b"))
 
 
 def relevant(text: str) -> bool:
